@@ -104,6 +104,10 @@ type Code struct {
 	// Aliases are the spec's other names for the code (enum names tied to
 	// the code other than Name), in enum order.
 	Aliases []string `json:"aliases,omitempty"`
+	// Guess is an enum name inferred by extending a run of names past a
+	// single anchor (OriginExtended). It becomes Name only when the user opts
+	// in; otherwise it is recorded here and Name comes from other evidence.
+	Guess string `json:"guess,omitempty"`
 	// Source is the provenance of the row on the page, e.g. "page row 3".
 	Source string `json:"source,omitempty"`
 }
