@@ -19,7 +19,8 @@ const MaxLen = 60
 // "" when the text holds no usable letter. The rules, applied in order:
 //
 //   - placeholders are dropped: "[Name]", "{0}", and an unclosed "[" or "{"
-//     up to the end of its word ("There are not enough {0");
+//     up to the end of its word ("There are not enough {0"); so are
+//     parenthesised asides ("Conflict (409)" is Conflict);
 //   - only the first sentence that yields a word is used; a sentence ends at
 //     '.', '!' or '?' followed by a space or the end of the text, or at a
 //     line break;
@@ -60,13 +61,13 @@ func Valid(s string) bool {
 	return token.IsIdentifier(s) && token.IsExported(s) && types.Universe.Lookup(s) == nil
 }
 
-// dropPlaceholders removes "[...]" and "{...}" spans. An opening bracket
+// dropPlaceholders removes "[...]" and "{...}" spans, and "(...)" asides. An opening bracket
 // without its closing one on the same word removes the rest of the word.
 func dropPlaceholders(text string) string {
 	var b strings.Builder
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c != '[' && c != '{' {
+		if c != '[' && c != '{' && c != '(' {
 			b.WriteByte(c)
 			i++
 			continue
@@ -81,10 +82,7 @@ func dropPlaceholders(text string) string {
 // past its closing bracket, or at the first space or line break when it is
 // not closed there.
 func placeholderEnd(text string, i int) int {
-	closer := byte(']')
-	if text[i] == '{' {
-		closer = '}'
-	}
+	closer := map[byte]byte{'[': ']', '{': '}', '(': ')'}[text[i]]
 	for j := i + 1; j < len(text); j++ {
 		switch text[j] {
 		case closer:
