@@ -1,0 +1,419 @@
+package parser
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/orcgen/orcgen/model"
+	"github.com/orcgen/orcgen/model/ident"
+)
+
+// anchor is one piece of evidence that a code carries a name of the main
+// enum: the page states it, or a message spells it.
+type anchor struct {
+	code   int    // index into out.Codes
+	pos    int    // the name's index in the main enum
+	name   string // the symbolic name
+	origin string // model.OriginPage or model.OriginMessage
+	weight int    // how much the evidence counts when anchors disagree
+}
+
+// Anchor weights: a name the page states first outweighs one it lists
+// later, which outweighs one read from a message.
+const (
+	weightFirstPageName = 3
+	weightPageName      = 2
+	weightMessage       = 1
+)
+
+// assignNames gives every code a unique Name and NameOrigin, in order of
+// the strength of the evidence: consistent anchors, other page-stated names,
+// bracketed runs, names spelled by messages outside the main enum, extended
+// runs (opt-in), and finally identifiers derived from the text.
+func (j *joiner) assignNames() error {
+	codes := j.out.Codes
+	claimed := map[string]int{} // name → index of the code holding it
+	claim := func(ci int, name, origin string) {
+		codes[ci].Name, codes[ci].NameOrigin = name, origin
+		claimed[name] = ci
+	}
+	anchors := j.anchors()
+	chain := consistentChain(anchors)
+	j.reportUnusedAnchors(anchors, chain)
+	for _, a := range chain {
+		claim(a.code, a.name, a.origin)
+	}
+	j.claimPageNames(claimed, claim)
+	j.claimBracketed(chain, claimed, claim)
+	j.claimMessageNames(claimed, claim)
+	j.guessExtended(chain, claimed, claim)
+	j.deriveRest(claimed)
+	j.setAliases(claimed)
+	return j.checkNames()
+}
+
+// anchors collects the evidence tying codes to positions in the main enum.
+func (j *joiner) anchors() []anchor {
+	var out []anchor
+	for ci, c := range j.out.Codes {
+		for k, n := range c.Names {
+			if pos, ok := j.position[n]; ok {
+				w := weightPageName
+				if k == 0 {
+					w = weightFirstPageName
+				}
+				out = append(out, anchor{code: ci, pos: pos, name: n, origin: model.OriginPage, weight: w})
+			}
+		}
+		if n, ok := j.messageName(c); ok {
+			if pos, ok := j.position[n]; ok && !slices.Contains(c.Names, n) {
+				out = append(out, anchor{code: ci, pos: pos, name: n, origin: model.OriginMessage, weight: weightMessage})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b anchor) int {
+		if a.code != b.code {
+			return a.code - b.code
+		}
+		return a.pos - b.pos
+	})
+	return out
+}
+
+// consistentChain picks the heaviest set of anchors whose codes and enum
+// positions both strictly increase: the anchors that agree with each other.
+// Anchors must be sorted by code, then position. Ties go to the earlier
+// anchor, so the result is deterministic.
+func consistentChain(anchors []anchor) []anchor {
+	n := len(anchors)
+	best := make([]int, n) // heaviest chain ending at i
+	prev := make([]int, n)
+	top := -1
+	for i, a := range anchors {
+		best[i], prev[i] = a.weight, -1
+		for k := 0; k < i; k++ {
+			b := anchors[k]
+			if b.code < a.code && b.pos < a.pos && best[k]+a.weight > best[i] {
+				best[i], prev[i] = best[k]+a.weight, k
+			}
+		}
+		if top < 0 || best[i] > best[top] {
+			top = i
+		}
+	}
+	var chain []anchor
+	for i := top; i >= 0; i = prev[i] {
+		chain = append(chain, anchors[i])
+	}
+	slices.Reverse(chain)
+	return chain
+}
+
+// reportUnusedAnchors tells about every anchor the chain left out.
+func (j *joiner) reportUnusedAnchors(anchors, chain []anchor) {
+	used := map[anchor]bool{}
+	anchoredCode := map[int]bool{}
+	for _, a := range chain {
+		used[a] = true
+		anchoredCode[a.code] = true
+	}
+	for _, a := range anchors {
+		if used[a] {
+			continue
+		}
+		code := j.out.Codes[a.code].Code
+		switch {
+		case anchoredCode[a.code]:
+			j.diag(model.SeverityInfo, code, "%s name %q (enum position %d) is out of order with the code's neighbours: kept as an alias, not used as an anchor", a.origin, a.name, a.pos)
+		default:
+			j.diag(model.SeverityWarning, code, "%s name %q (enum position %d) contradicts the order of the neighbouring codes' names: not used as an anchor", a.origin, a.name, a.pos)
+		}
+	}
+}
+
+// claimPageNames names the codes the chain did not anchor after the first
+// name the page states for them that no other code holds.
+func (j *joiner) claimPageNames(claimed map[string]int, claim func(int, string, string)) {
+	for ci, c := range j.out.Codes {
+		if c.Name != "" {
+			continue
+		}
+		for _, n := range c.Names {
+			if other, taken := claimed[n]; taken {
+				j.diag(model.SeverityWarning, c.Code, "the page states name %q for codes %d and %d; the order of codes and names gives it to %d", n, c.Code, j.out.Codes[other].Code, j.out.Codes[other].Code)
+				continue
+			}
+			claim(ci, n, model.OriginPage)
+			break
+		}
+	}
+}
+
+// claimBracketed names the codes between two anchors that agree: when codes
+// c1 < c2 carry names at enum positions i1 < i2 with c2-c1 == i2-i1, code
+// c1+k carries the name at position i1+k.
+func (j *joiner) claimBracketed(chain []anchor, claimed map[string]int, claim func(int, string, string)) {
+	for k := 1; k < len(chain); k++ {
+		lo, hi := chain[k-1], chain[k]
+		c1, c2 := j.out.Codes[lo.code].Code, j.out.Codes[hi.code].Code
+		if c2-c1 != hi.pos-lo.pos {
+			continue
+		}
+		for ci := lo.code + 1; ci < hi.code; ci++ {
+			c := &j.out.Codes[ci]
+			if c.Name != "" {
+				continue
+			}
+			name := j.mainEnum[lo.pos+c.Code-c1]
+			if other, taken := claimed[name]; taken {
+				j.diag(model.SeverityWarning, c.Code, "bracketed name %q already belongs to code %d: not used", name, j.out.Codes[other].Code)
+				continue
+			}
+			claim(ci, name, model.OriginBracketed)
+		}
+	}
+}
+
+// claimMessageNames names codes whose messages spell exactly one spec name
+// that has no place in the main enum (a name of another enum).
+func (j *joiner) claimMessageNames(claimed map[string]int, claim func(int, string, string)) {
+	for ci, c := range j.out.Codes {
+		if c.Name != "" {
+			continue
+		}
+		n, ok := j.messageName(c)
+		if !ok {
+			continue
+		}
+		if _, inMain := j.position[n]; inMain {
+			continue // an anchor the chain rejected: already reported
+		}
+		if other, taken := claimed[n]; taken {
+			j.diag(model.SeverityWarning, c.Code, "message names %q, which already belongs to code %d: not used", n, j.out.Codes[other].Code)
+			continue
+		}
+		claim(ci, n, model.OriginMessage)
+	}
+}
+
+// maxExtendGap is the largest step between neighbouring codes that an
+// extended run crosses: the page skips single codes (1005) inside a run, but
+// a jump to the next block (1018 → 1050) starts new numbering.
+const maxExtendGap = 2
+
+// guessExtended continues the enum's order from an anchor to the unnamed
+// codes that follow it closely (or, before the first anchor of a block,
+// precede it), short of the next anchor's position. The guess becomes the
+// Name only with JoinOptions.Extend; otherwise it is kept in Code.Guess.
+func (j *joiner) guessExtended(chain []anchor, claimed map[string]int, claim func(int, string, string)) {
+	if len(chain) == 0 {
+		return
+	}
+	codes := j.out.Codes
+	for k, a := range chain {
+		upper := len(j.mainEnum) // positions must stay below the next anchor's
+		if k+1 < len(chain) {
+			upper = chain[k+1].pos
+		}
+		lower := -1
+		if k > 0 {
+			lower = chain[k-1].pos
+		}
+		base := codes[a.code].Code
+		for ci := a.code + 1; ci < len(codes) && codes[ci].Code-codes[ci-1].Code <= maxExtendGap; ci++ {
+			pos := a.pos + codes[ci].Code - base
+			if codes[ci].Name != "" || pos >= upper {
+				break
+			}
+			j.guess(ci, pos, claimed, claim)
+		}
+		for ci := a.code - 1; ci >= 0 && codes[ci+1].Code-codes[ci].Code <= maxExtendGap; ci-- {
+			pos := a.pos - (base - codes[ci].Code)
+			if codes[ci].Name != "" || codes[ci].Guess != "" || pos <= lower || pos < 0 {
+				break
+			}
+			j.guess(ci, pos, claimed, claim)
+		}
+	}
+}
+
+// guess records (or, with Extend, claims) the enum name at pos for code ci.
+func (j *joiner) guess(ci, pos int, claimed map[string]int, claim func(int, string, string)) {
+	name := j.mainEnum[pos]
+	if _, taken := claimed[name]; taken {
+		return
+	}
+	if j.opts.Extend {
+		claim(ci, name, model.OriginExtended)
+		return
+	}
+	j.out.Codes[ci].Guess = name
+}
+
+// deriveRest gives every code still unnamed an identifier made from its
+// first message, its description or its category. Codes whose derived
+// identifiers collide with each other or with a name already held all take
+// their code as a suffix, so that the result does not depend on which code
+// comes first.
+func (j *joiner) deriveRest(claimed map[string]int) {
+	byIdent := map[string][]int{}
+	var order []string
+	for ci, c := range j.out.Codes {
+		if c.Name != "" {
+			continue
+		}
+		id := deriveIdentifier(c)
+		if _, seen := byIdent[id]; !seen {
+			order = append(order, id)
+		}
+		byIdent[id] = append(byIdent[id], ci)
+	}
+	for _, id := range order {
+		group := byIdent[id]
+		_, taken := claimed[id]
+		for _, ci := range group {
+			name := id
+			if taken || len(group) > 1 {
+				name = fmt.Sprintf("%s%d", id, j.out.Codes[ci].Code)
+			}
+			j.out.Codes[ci].Name, j.out.Codes[ci].NameOrigin = name, model.OriginDerived
+			claimed[name] = ci
+		}
+	}
+}
+
+// deriveIdentifier makes an identifier from the code's text, never a bare
+// number when the text has words.
+func deriveIdentifier(c model.Code) string {
+	texts := append(slices.Clone(c.Messages), c.Description, c.Category)
+	for _, t := range texts {
+		if id := ident.Derive(t); id != "" {
+			return id
+		}
+	}
+	return fmt.Sprintf("Code%d", c.Code)
+}
+
+// setAliases lists, for each code, the page-stated names it does not use
+// as Name and that no other code holds, and records every name's code in
+// out.Names.
+func (j *joiner) setAliases(claimed map[string]int) {
+	for ci := range j.out.Codes {
+		c := &j.out.Codes[ci]
+		for _, n := range c.Names {
+			if n == c.Name {
+				continue
+			}
+			if holder, taken := claimed[n]; taken && holder != ci {
+				continue
+			}
+			if _, known := j.nameIndex[n]; j.nameIndex != nil && len(j.nameIndex) > 0 && !known {
+				continue // with a spec, aliases are the spec's names
+			}
+			if !slices.Contains(c.Aliases, n) {
+				c.Aliases = append(c.Aliases, n)
+			}
+		}
+		j.recordName(c.Name, c.Code, c.NameOrigin)
+		for _, a := range c.Aliases {
+			j.recordName(a, c.Code, model.OriginPage)
+		}
+	}
+}
+
+// recordName notes in out.Names that a spec name belongs to a code.
+func (j *joiner) recordName(name string, code int, origin string) {
+	i, ok := j.nameIndex[name]
+	if !ok || j.out.Names[i].Code != 0 {
+		return
+	}
+	j.out.Names[i].Code, j.out.Names[i].Origin = code, origin
+}
+
+// checkNames makes sure every Name is a valid Go identifier and unique;
+// names from the sources that are not identifiers are replaced by derived
+// ones, with a diagnostic.
+func (j *joiner) checkNames() error {
+	seen := map[string]int{}
+	for ci := range j.out.Codes {
+		c := &j.out.Codes[ci]
+		if !ident.Valid(c.Name) {
+			id := ident.Derive(c.Name)
+			if id == "" {
+				id = fmt.Sprintf("Code%d", c.Code)
+			}
+			if _, dup := seen[id]; dup || id == c.Name {
+				id = fmt.Sprintf("%s%d", id, c.Code)
+			}
+			j.diag(model.SeverityWarning, c.Code, "name %q is not a valid Go identifier: using %q", c.Name, id)
+			c.Name = id
+		}
+		if other, dup := seen[c.Name]; dup {
+			return fmt.Errorf("join: codes %d and %d both named %q", j.out.Codes[other].Code, c.Code, c.Name)
+		}
+		seen[c.Name] = ci
+	}
+	return nil
+}
+
+// placeholder matches the placeholders of a message, including one cut off
+// at the end ("{0").
+var placeholder = regexp.MustCompile(`\[[^\]]*\]|\{[^}]*\}?`)
+
+// stopWords are left out of a message when it is compared with names:
+// "The password has expired." spells PasswordExpired.
+var stopWords = map[string]bool{"the": true, "a": true, "an": true, "is": true, "are": true, "has": true, "have": true, "been": true, "was": true}
+
+// messageName returns the one spec name the code's messages spell, when
+// exactly one name matches: a message's words run together (with or
+// without stop words) equal the name, case aside.
+func (j *joiner) messageName(c model.Code) (string, bool) {
+	if len(j.nameIndex) == 0 {
+		return "", false
+	}
+	var found []string
+	for _, m := range c.Messages {
+		for _, key := range messageKeys(m) {
+			for _, n := range j.namesByKey(key) {
+				if !slices.Contains(found, n) {
+					found = append(found, n)
+				}
+			}
+		}
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
+}
+
+// namesByKey returns the spec names whose lower-case form equals key.
+func (j *joiner) namesByKey(key string) []string {
+	return j.byLower[key]
+}
+
+// messageKeys returns the lower-case run-together words of a message, with
+// and without stop words.
+func messageKeys(msg string) []string {
+	words := strings.FieldsFunc(placeholder.ReplaceAllString(msg, " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return nil
+	}
+	var all, kept strings.Builder
+	for _, w := range words {
+		w = strings.ToLower(w)
+		all.WriteString(w)
+		if !stopWords[w] {
+			kept.WriteString(w)
+		}
+	}
+	if all.String() == kept.String() {
+		return []string{all.String()}
+	}
+	return []string{all.String(), kept.String()}
+}
