@@ -1,0 +1,175 @@
+package spec
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/orcgen/orcgen/model"
+)
+
+// extract collects the facts of a loaded, validated document.
+func extract(doc *openapi3.T) (*model.Spec, error) {
+	ops := operations(doc)
+	s := &model.Spec{
+		Enums:      enums(doc),
+		Operations: ops,
+	}
+	if name := errorSchemaName(ops); name != "" {
+		s.ErrorSchema = errorSchema(name, doc.Components.Schemas[name])
+	}
+	return s, nil
+}
+
+// operations returns every operation of doc, ordered by path, then method.
+func operations(doc *openapi3.T) []model.Operation {
+	ops := []model.Operation{}
+	if doc.Paths == nil {
+		return ops
+	}
+	paths := doc.Paths.Keys()
+	slices.Sort(paths)
+	for _, path := range paths {
+		byMethod := doc.Paths.Value(path).Operations()
+		for _, method := range sortedKeys(byMethod) {
+			ops = append(ops, operation(strings.ToUpper(method), path, byMethod[method]))
+		}
+	}
+	return ops
+}
+
+// operation returns the facts of one operation.
+func operation(method, path string, op *openapi3.Operation) model.Operation {
+	o := model.Operation{Method: method, Path: path, OperationID: op.OperationID, Tags: slices.Clone(op.Tags)}
+	if op.Responses == nil {
+		return o
+	}
+	for key, resp := range op.Responses.Map() {
+		status, err := strconv.Atoi(key)
+		if err != nil || status < 400 || status > 599 {
+			continue
+		}
+		o.ErrorStatuses = append(o.ErrorStatuses, status)
+		o.ErrorResponses = append(o.ErrorResponses, model.ErrorResponse{Status: status, Schema: responseSchema(resp)})
+	}
+	slices.Sort(o.ErrorStatuses)
+	slices.SortFunc(o.ErrorResponses, func(a, b model.ErrorResponse) int { return cmp.Compare(a.Status, b.Status) })
+	return o
+}
+
+// responseSchema returns the name of the component schema a response body
+// refers to: the one of "application/json" when present, else of the first
+// media type in sorted order that has a schema; "" when the body has no
+// schema or an inline one.
+func responseSchema(resp *openapi3.ResponseRef) string {
+	if resp == nil || resp.Value == nil {
+		return ""
+	}
+	content := resp.Value.Content
+	if mt := content["application/json"]; mt != nil && mt.Schema != nil {
+		return refName(mt.Schema.Ref)
+	}
+	for _, name := range sortedKeys(content) {
+		if mt := content[name]; mt != nil && mt.Schema != nil {
+			return refName(mt.Schema.Ref)
+		}
+	}
+	return ""
+}
+
+// refName returns the last segment of a $ref ("ErrorResult" of
+// "#/components/schemas/ErrorResult"), "" for no ref.
+func refName(ref string) string {
+	if ref == "" {
+		return ""
+	}
+	return ref[strings.LastIndexByte(ref, '/')+1:]
+}
+
+// errorSchemaName returns the component schema the most 4xx responses use,
+// the first by name on a tie; "" when no 4xx response names one.
+func errorSchemaName(ops []model.Operation) string {
+	uses := map[string]int{}
+	for _, op := range ops {
+		for _, r := range op.ErrorResponses {
+			if r.Schema != "" && r.Status < 500 {
+				uses[r.Schema]++
+			}
+		}
+	}
+	best := ""
+	for _, name := range sortedKeys(uses) {
+		if uses[name] > uses[best] {
+			best = name
+		}
+	}
+	return best
+}
+
+// errorSchema returns the error body schema's properties in spec order: by
+// their position in the document when kin-openapi recorded it (OpenAPI 3
+// input), else by name (Swagger 2.0 input, whose decoder keeps no
+// positions; the real 2.0 file writes its keys sorted anyway).
+func errorSchema(name string, ref *openapi3.SchemaRef) *model.ErrorSchema {
+	es := &model.ErrorSchema{Name: name, Properties: []model.Property{}}
+	if ref == nil || ref.Value == nil {
+		return es
+	}
+	props := ref.Value.Properties
+	names := sortedKeys(props)
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(line(props[a]), line(props[b])) })
+	for _, pname := range names {
+		es.Properties = append(es.Properties, property(pname, props[pname]))
+	}
+	return es
+}
+
+// line returns the line a schema's key was read from, 0 when unknown.
+func line(ref *openapi3.SchemaRef) int {
+	if ref == nil || ref.Value == nil || ref.Value.Origin == nil || ref.Value.Origin.Key == nil {
+		return 0
+	}
+	return ref.Value.Origin.Key.Line
+}
+
+// property returns the facts of one error body property.
+func property(name string, ref *openapi3.SchemaRef) model.Property {
+	p := model.Property{Name: name}
+	if ref == nil || ref.Value == nil {
+		return p
+	}
+	s := ref.Value
+	p.Type, p.Format = schemaType(s), s.Format
+	p.Nullable, p.Description = s.Nullable || s.Type.IncludesNull(), s.Description
+	if s.Items != nil && s.Items.Value != nil {
+		p.Items = schemaType(s.Items.Value)
+	}
+	return p
+}
+
+// schemaType returns a schema's type other than "null" ("string" of
+// ["string", "null"]), "" when it has none.
+func schemaType(s *openapi3.Schema) string {
+	if s.Type == nil {
+		return ""
+	}
+	for _, t := range *s.Type {
+		if t != "null" {
+			return t
+		}
+	}
+	return ""
+}
+
+// sortedKeys returns a map's keys in ascending order.
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
