@@ -79,7 +79,7 @@ func (r *httpReader) attempt(ctx context.Context) (*Input, int, *failure) {
 	}
 	resp, err := r.opts.Client.Do(req)
 	if err != nil {
-		return nil, 0, r.transportFailure(ctx, err)
+		return nil, 0, r.transportFailure(ctx, err, false)
 	}
 	defer resp.Body.Close()
 	if f := r.checkStatus(resp); f != nil {
@@ -139,7 +139,7 @@ func (r *httpReader) readBody(ctx context.Context, resp *http.Response, in *Inpu
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxBytes+1))
 	if err != nil {
-		f := r.transportFailure(ctx, err)
+		f := r.transportFailure(ctx, err, true)
 		f.status = resp.StatusCode
 		return f
 	}
@@ -151,9 +151,9 @@ func (r *httpReader) readBody(ctx context.Context, resp *http.Response, in *Inpu
 	return nil
 }
 
-// transportFailure classifies an error from sending a request or reading
-// its body. ctx is the caller's context, not the attempt's.
-func (r *httpReader) transportFailure(ctx context.Context, err error) *failure {
+// transportFailure classifies an error from sending a request or, when
+// inBody, reading its body. ctx is the caller's context, not the attempt's.
+func (r *httpReader) transportFailure(ctx context.Context, err error, inBody bool) *failure {
 	if ctx.Err() != nil {
 		return &failure{kind: Canceled, err: ctx.Err()}
 	}
@@ -166,7 +166,7 @@ func (r *httpReader) transportFailure(ctx context.Context, err error) *failure {
 		return &failure{kind: Unreachable, retry: true,
 			err: fmt.Errorf("no complete response within %s: %w", r.opts.Timeout, err)}
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	if inBody && errors.Is(err, io.ErrUnexpectedEOF) {
 		return &failure{kind: BadContent, retry: true, err: fmt.Errorf("truncated body: %w", err)}
 	}
 	var dnsErr *net.DNSError
