@@ -1,0 +1,155 @@
+package page
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/orcgen/orcgen/model"
+)
+
+// Options configure Parse.
+type Options struct {
+	// URI is where the bytes came from; it goes into model.Source.URI and
+	// error messages. Empty reads as "<input>".
+	URI string
+	// ContentType is the HTTP Content-Type if known ("" for files); its
+	// charset beats the page's <meta> declaration.
+	ContentType string
+}
+
+// setDefaults fills the options left empty.
+func (o *Options) setDefaults() {
+	if o.URI == "" {
+		o.URI = "<input>"
+	}
+}
+
+// Parse reads a Response Codes page in any of its shapes (site page,
+// Markdown export, reference copy, localized copy) and returns a catalog
+// holding SchemaVersion, one page Source with the SHA-256 of data, the codes
+// in ascending order, and diagnostics for the page's defects.
+//
+// The codes table is found by its structure alone: the table with the most
+// rows of three cells whose first holds an integer. Other tables are
+// skipped. Input without such a table of at least MinRows code rows returns
+// a *NotPageError naming opts.URI; markup that cannot be parsed (nesting
+// deeper than 512 elements) returns an error naming it too.
+func Parse(data []byte, opts Options) (*model.Catalog, error) {
+	opts.setDefaults()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &NotPageError{URI: opts.URI, Expected: expected(), Found: "an empty file"}
+	}
+	r, err := charset.NewReader(bytes.NewReader(data), opts.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("%s: decode page: %w", opts.URI, err)
+	}
+	doc, err := html.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: parse page: %w", opts.URI, err)
+	}
+	rows, err := pickTable(doc, opts.URI)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	p := &parser{cat: &model.Catalog{
+		SchemaVersion: model.SchemaVersion,
+		Sources:       []model.Source{{Kind: model.SourcePage, URI: opts.URI, SHA256: hex.EncodeToString(sum[:])}},
+		Codes:         []model.Code{},
+		Diagnostics:   []model.Diagnostic{},
+	}, seen: map[int]int{}}
+	p.rows(rows)
+	slices.SortStableFunc(p.cat.Codes, func(a, b model.Code) int { return cmp.Compare(a.Code, b.Code) })
+	return p.cat, nil
+}
+
+// parser fills one catalog from the rows of the codes table.
+type parser struct {
+	cat  *model.Catalog
+	seen map[int]int // code → page row that first stated it
+}
+
+// rows reads every row of the codes table. Rows before the first code row
+// are headers; a later row that is not a code row is skipped with a
+// diagnostic.
+func (p *parser) rows(rows []row) {
+	started := false
+	for _, r := range rows {
+		if !isCodeRow(r) {
+			if started {
+				p.warn(0, "page row %d: %s, not three cells with an integer code; row skipped", r.pos, describeRow(r))
+			}
+			continue
+		}
+		started = true
+		p.row(r)
+	}
+}
+
+// describeRow says what a row that is not a code row holds.
+func describeRow(r row) string {
+	if len(r.cells) != 3 {
+		return plural(len(r.cells), "cell")
+	}
+	return fmt.Sprintf("first cell %q", cellText(r.cells[0]))
+}
+
+// row reads one code row into the catalog.
+func (p *parser) row(r row) {
+	raw := cellText(r.cells[0])
+	code, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || code <= 0 || code > math.MaxInt32 {
+		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, raw)
+		return
+	}
+	c := int(code)
+	if first, dup := p.seen[c]; dup {
+		p.warn(c, "page row %d: code %d already stated on page row %d; row skipped", r.pos, c, first)
+		return
+	}
+	p.seen[c] = r.pos
+	p.cat.Codes = append(p.cat.Codes, p.code(c, r))
+}
+
+// code builds the model code of row r, reporting the cells' defects.
+func (p *parser) code(c int, r row) model.Code {
+	text := parseTextCell(cellLines(r.cells[1]))
+	params, cut := placeholders(text.messages)
+	for _, s := range cut {
+		p.warn(c, "page row %d: code %d: message has a cut-off placeholder %q", r.pos, c, s)
+	}
+	desc := parseDescCell(cellLines(r.cells[2]))
+	for _, s := range desc.problems {
+		p.warn(c, "page row %d: code %d: %s", r.pos, c, s)
+	}
+	return model.Code{
+		Code:        c,
+		Names:       text.names,
+		Messages:    text.messages,
+		Params:      params,
+		Description: desc.description,
+		Category:    desc.category,
+		HTTPStatus:  desc.httpStatus,
+		Endpoints:   desc.endpoints,
+		Source:      fmt.Sprintf("page row %d", r.pos),
+	}
+}
+
+// warn records a warning diagnostic about the page.
+func (p *parser) warn(code int, format string, args ...any) {
+	p.cat.Diagnostics = append(p.cat.Diagnostics, model.Diagnostic{
+		Severity: model.SeverityWarning,
+		Source:   model.SourcePage,
+		Code:     code,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
