@@ -19,7 +19,7 @@ func extract(doc *openapi3.T) (*model.Spec, error) {
 		Operations: ops,
 	}
 	if name := errorSchemaName(ops); name != "" {
-		s.ErrorSchema = errorSchema(name, doc.Components.Schemas[name])
+		s.ErrorSchema = errorSchema(name, findSchema(doc, name))
 	}
 	return s, nil
 }
@@ -61,23 +61,58 @@ func operation(method, path string, op *openapi3.Operation) model.Operation {
 }
 
 // responseSchema returns the name of the component schema a response body
-// refers to: the one of "application/json" when present, else of the first
-// media type in sorted order that has a schema; "" when the body has no
-// schema or an inline one.
+// refers to, "" when the body has no schema or an inline one.
 func responseSchema(resp *openapi3.ResponseRef) string {
+	if ref := responseSchemaRef(resp); ref != nil {
+		return refName(ref.Ref)
+	}
+	return ""
+}
+
+// responseSchemaRef returns the schema of a response body: the one of
+// "application/json" when present, else of the first media type in sorted
+// order that has a schema; nil when there is none.
+func responseSchemaRef(resp *openapi3.ResponseRef) *openapi3.SchemaRef {
 	if resp == nil || resp.Value == nil {
-		return ""
+		return nil
 	}
 	content := resp.Value.Content
 	if mt := content["application/json"]; mt != nil && mt.Schema != nil {
-		return refName(mt.Schema.Ref)
+		return mt.Schema
 	}
 	for _, name := range sortedKeys(content) {
 		if mt := content[name]; mt != nil && mt.Schema != nil {
-			return refName(mt.Schema.Ref)
+			return mt.Schema
 		}
 	}
-	return ""
+	return nil
+}
+
+// findSchema returns the schema a response body names by its $ref's last
+// segment: the component of that name, else (a schema of another document,
+// through an allowed external $ref) the first response schema that refers
+// to it, walking paths and methods in order.
+func findSchema(doc *openapi3.T, name string) *openapi3.SchemaRef {
+	if doc.Components != nil && doc.Components.Schemas[name] != nil {
+		return doc.Components.Schemas[name]
+	}
+	paths := doc.Paths.Keys()
+	slices.Sort(paths)
+	for _, path := range paths {
+		byMethod := doc.Paths.Value(path).Operations()
+		for _, method := range sortedKeys(byMethod) {
+			if byMethod[method].Responses == nil {
+				continue
+			}
+			responses := byMethod[method].Responses.Map()
+			for _, status := range sortedKeys(responses) {
+				if ref := responseSchemaRef(responses[status]); ref != nil && refName(ref.Ref) == name {
+					return ref
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // refName returns the last segment of a $ref ("ErrorResult" of
