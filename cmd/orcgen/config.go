@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/orcgen/orcgen/gen"
+)
+
+// configName is the config file looked up in the current directory.
+const configName = "orcgen.yaml"
+
+// config is orcgen.yaml, and the settings after flags override it.
+type config struct {
+	// Page is the Response Codes page: file path or URL; "" for the
+	// embedded default.
+	Page string `yaml:"page"`
+	// Spec is the Swagger/OpenAPI definition or a snapshot; "" for the
+	// embedded default.
+	Spec string `yaml:"spec"`
+	// Out is the output directory; "generated" when empty.
+	Out string `yaml:"out"`
+	// Package is the Go package name (and its directory under Out).
+	Package string `yaml:"package"`
+	// Artifacts selects what generate writes and check compares.
+	Artifacts []string `yaml:"artifacts"`
+	// Lock is the names lock's path relative to Out.
+	Lock string `yaml:"lock"`
+	// Templates is a directory of Markdown templates overriding the
+	// embedded ones.
+	Templates string `yaml:"templates"`
+	// AllowExternalRefs lets the spec's $refs read other files and URLs.
+	AllowExternalRefs bool `yaml:"allowExternalRefs"`
+	// Extend lets names guessed by extending a run of enum names be used.
+	Extend bool `yaml:"extend"`
+}
+
+// loadConfig reads the config file: path when given, else orcgen.yaml in
+// the current directory if it exists, else an empty config. Relative local
+// paths in the file are made relative to the file's directory.
+func loadConfig(path string) (*config, error) {
+	explicit := path != ""
+	if !explicit {
+		path = configName
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return &config{}, nil
+		}
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	c, err := parseConfig(data)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	c.rebase(filepath.Dir(path))
+	return c, nil
+}
+
+// parseConfig decodes a config strictly: unknown fields are errors.
+func parseConfig(data []byte) (*config, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c config
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// rebase makes the config's relative file paths relative to dir.
+func (c *config) rebase(dir string) {
+	if dir == "." {
+		return
+	}
+	for _, p := range []*string{&c.Page, &c.Spec, &c.Out, &c.Templates} {
+		if *p != "" && !isURL(*p) && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+}
+
+// setDefaults fills the output settings left empty.
+func (c *config) setDefaults() {
+	if c.Out == "" {
+		c.Out = "generated"
+	}
+	if c.Package == "" {
+		c.Package = "orcerr"
+	}
+	if c.Lock == "" {
+		c.Lock = "orcgen.lock.json"
+	}
+	if len(c.Artifacts) == 0 {
+		c.Artifacts = gen.Artifacts()
+	}
+}
+
+// validate reports every invalid setting at once.
+func (c *config) validate() error {
+	var errs []error
+	if !isGoIdent(c.Package) {
+		errs = append(errs, fmt.Errorf("package: %q is not a valid Go package name", c.Package))
+	}
+	artifactNames := gen.Artifacts()
+	seen := map[string]bool{}
+	for _, a := range c.Artifacts {
+		switch {
+		case !slices.Contains(artifactNames, a):
+			errs = append(errs, fmt.Errorf("artifacts: unknown artifact %q (want %s)", a, strings.Join(artifactNames, ", ")))
+		case seen[a]:
+			errs = append(errs, fmt.Errorf("artifacts: %q listed twice", a))
+		}
+		seen[a] = true
+	}
+	if !filepath.IsLocal(c.Lock) {
+		errs = append(errs, fmt.Errorf("lock: %q must be a relative path inside the output directory", c.Lock))
+	}
+	for _, a := range []string{"openapi", "docs"} {
+		if c.Package == a && seen["go"] {
+			errs = append(errs, fmt.Errorf("package: %q clashes with the %s/ artifact directory", c.Package, a))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// isURL reports whether s names a URL rather than a file.
+func isURL(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "embedded:")
+}
+
+// isGoIdent reports whether s is a lower-case Go package name.
+func isGoIdent(s string) bool {
+	if s == "" || s == "main" || token.IsKeyword(s) {
+		return false
+	}
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9'
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

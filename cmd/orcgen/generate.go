@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/orcgen/orcgen/gen"
+	"github.com/orcgen/orcgen/model"
+)
+
+// genFlags are the flags of generate and check: each overrides the
+// config's field of the same meaning.
+type genFlags struct {
+	config    string
+	page      string
+	spec      string
+	out       string
+	pkg       string
+	templates string
+	artifacts string
+	lock      string
+	external  bool
+	extend    bool
+	verbose   bool
+	net       netFlags
+}
+
+func (g *genFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.config, "config", "", "config file (default ./"+configName+" when it exists)")
+	fs.StringVar(&g.page, "page", "", "Response Codes page: file or URL (default: embedded copy)")
+	fs.StringVar(&g.spec, "spec", "", "Swagger/OpenAPI definition or snapshot: file or URL (default: embedded snapshot)")
+	fs.StringVar(&g.out, "out", "", "output directory (default generated)")
+	fs.StringVar(&g.pkg, "pkg", "", "Go package name and directory (default orcerr)")
+	fs.StringVar(&g.templates, "templates", "", "directory of Markdown templates overriding the embedded ones")
+	fs.StringVar(&g.artifacts, "artifacts", "", "comma-separated artifacts: go,openapi,markdown,model (default all)")
+	fs.StringVar(&g.lock, "lock", "", "names lock path inside the output directory (default orcgen.lock.json)")
+	fs.BoolVar(&g.external, "allow-external-refs", false, "let the spec's $refs read other files and URLs")
+	fs.BoolVar(&g.extend, "extend", false, "use names guessed by extending runs of enum names")
+	fs.BoolVar(&g.verbose, "v", false, "print each stage's time to stderr")
+	g.net.register(fs)
+}
+
+// settings loads the config and lets the flags that were set override it.
+func (g *genFlags) settings(fs *flag.FlagSet) (*config, error) {
+	c, err := loadConfig(g.config)
+	if err != nil {
+		return nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "page":
+			c.Page = g.page
+		case "spec":
+			c.Spec = g.spec
+		case "out":
+			c.Out = g.out
+		case "pkg":
+			c.Package = g.pkg
+		case "templates":
+			c.Templates = g.templates
+		case "lock":
+			c.Lock = g.lock
+		case "artifacts":
+			c.Artifacts = splitList(g.artifacts)
+		case "allow-external-refs":
+			c.AllowExternalRefs = g.external
+		case "extend":
+			c.Extend = g.extend
+		}
+	})
+	c.setDefaults()
+	if err := c.validate(); err != nil {
+		return nil, fmt.Errorf("invalid settings:\n%w", err)
+	}
+	return c, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// build reads the inputs and generates the file set in memory.
+func (g *genFlags) build(ctx context.Context, c *config, st stages) (*model.Catalog, *gen.Set, error) {
+	in := inputs{page: c.Page, spec: c.Spec, allowExternalRefs: c.AllowExternalRefs, extend: c.Extend, net: g.net}
+	cat, err := in.catalog(ctx, st)
+	if err != nil {
+		return nil, nil, err
+	}
+	lock, err := gen.Dir(c.Out).ReadFile(c.Lock)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("names lock: %w", err)
+	}
+	opts := gen.Options{Package: c.Package, Artifacts: c.Artifacts, Lock: lock, LockPath: c.Lock}
+	if c.Templates != "" {
+		opts.Templates = os.DirFS(c.Templates)
+	}
+	var set *gen.Set
+	err = st.do("generate", func() (err error) {
+		set, err = gen.Generate(cat, opts)
+		return err
+	})
+	return cat, set, err
+}
+
+const generateSynopsis = "orcgen generate [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-artifacts LIST] [-templates DIR] [-v]"
+
+func runGenerate(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("generate", generateSynopsis)
+	var g genFlags
+	g.register(fs)
+	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	c, err := g.settings(fs)
+	if err != nil {
+		return err
+	}
+	st := stages{w: a.stderr, verbose: g.verbose}
+	_, set, err := g.build(ctx, c, st)
+	if err != nil {
+		return err
+	}
+	var res *gen.Result
+	err = st.do("write", func() (err error) {
+		res, err = gen.Write(gen.Dir(c.Out), set)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("write %s: %w", c.Out, err)
+	}
+	if g.verbose {
+		fmt.Fprintf(a.stderr, "orcgen: %s: %d written, %d unchanged, %d removed\n",
+			c.Out, len(res.Written), len(res.Unchanged), len(res.Removed))
+	}
+	return nil
+}

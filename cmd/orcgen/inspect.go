@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/orcgen/orcgen/gen"
+	"github.com/orcgen/orcgen/gen/openapi"
+	"github.com/orcgen/orcgen/model"
+	"github.com/orcgen/orcgen/parser"
+	"github.com/orcgen/orcgen/parser/source"
+	"github.com/orcgen/orcgen/parser/spec"
+)
+
+const modelSynopsis = "orcgen model [-page SRC] [-spec SRC]"
+
+// runModel prints the catalog of the given sources; no embedded fallback.
+func runModel(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("model", modelSynopsis)
+	pageSrc := fs.String("page", "", "Response Codes page: file or URL")
+	specSrc := fs.String("spec", "", "Swagger/OpenAPI definition or snapshot: file or URL")
+	external := fs.Bool("allow-external-refs", false, "let the spec's $refs read other files and URLs")
+	extend := fs.Bool("extend", false, "use names guessed by extending runs of enum names")
+	verbose := fs.Bool("v", false, "print each stage's time to stderr")
+	var net netFlags
+	net.register(fs)
+	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *pageSrc == "" && *specSrc == "" {
+		fmt.Fprintf(a.stderr, "orcgen model: give -page, -spec or both\n")
+		fs.Usage()
+		return errUsage
+	}
+	st := stages{w: a.stderr, verbose: *verbose}
+	var p *model.Catalog
+	var s *model.Spec
+	var err error
+	if *pageSrc != "" {
+		if err := st.do("read page", func() (err error) { p, err = readPage(ctx, *pageSrc, net); return err }); err != nil {
+			return err
+		}
+	}
+	if *specSrc != "" {
+		if err := st.do("read spec", func() (err error) { s, err = readSpec(ctx, *specSrc, *external, net); return err }); err != nil {
+			return err
+		}
+	}
+	var cat *model.Catalog
+	if err = st.do("join", func() (err error) { cat, err = parser.Join(p, s, parser.JoinOptions{Extend: *extend}); return err }); err != nil {
+		return err
+	}
+	data, err := gen.MarshalModel(cat)
+	if err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(data)
+	return err
+}
+
+const snapshotSynopsis = "orcgen snapshot -spec SRC -o FILE"
+
+// runSnapshot writes the spec's facts as a snapshot file.
+func runSnapshot(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("snapshot", snapshotSynopsis)
+	specSrc := fs.String("spec", "", "Swagger/OpenAPI definition: file or URL (required)")
+	out := fs.String("o", "", "snapshot file to write (required)")
+	external := fs.Bool("allow-external-refs", false, "let the spec's $refs read other files and URLs")
+	var net netFlags
+	net.register(fs)
+	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *specSrc == "" || *out == "" {
+		fmt.Fprintf(a.stderr, "orcgen snapshot: -spec and -o are required\n")
+		fs.Usage()
+		return errUsage
+	}
+	s, err := readSpec(ctx, *specSrc, *external, net)
+	if err != nil {
+		return err
+	}
+	data, err := spec.Snapshot(s)
+	if err != nil {
+		return err
+	}
+	return writeFile(*out, data)
+}
+
+const patchSynopsis = "orcgen patch -spec SRC [-page SRC] -o FILE"
+
+// runPatch writes the user's spec with orcgen's error schemas patched in,
+// as JSON when FILE ends in .json and YAML otherwise.
+func runPatch(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("patch", patchSynopsis)
+	specSrc := fs.String("spec", "", "Swagger/OpenAPI definition to patch: file or URL (required)")
+	pageSrc := fs.String("page", "", "Response Codes page: file or URL (default: embedded copy)")
+	out := fs.String("o", "", "patched definition to write, .json or .yaml (required)")
+	external := fs.Bool("allow-external-refs", false, "let the spec's $refs read other files and URLs")
+	var net netFlags
+	net.register(fs)
+	if err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *specSrc == "" || *out == "" {
+		fmt.Fprintf(a.stderr, "orcgen patch: -spec and -o are required\n")
+		fs.Usage()
+		return errUsage
+	}
+	in, err := source.Read(ctx, *specSrc, net.options(source.AcceptSpec))
+	if err != nil {
+		return err
+	}
+	sopts := spec.Options{URI: *specSrc, AllowExternalRefs: *external}
+	doc, err := spec.LoadDocument(in.Data, sopts)
+	if err != nil {
+		return err
+	}
+	s, err := spec.Load(in.Data, sopts)
+	if err != nil {
+		return err
+	}
+	p, err := readPage(ctx, *pageSrc, net)
+	if err != nil {
+		return err
+	}
+	cat, err := parser.Join(p, s, parser.JoinOptions{})
+	if err != nil {
+		return err
+	}
+	if err := openapi.Patch(doc, cat); err != nil {
+		return fmt.Errorf("patch %s: %w", *specSrc, err)
+	}
+	yamlData, jsonData, err := openapi.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(filepath.Ext(*out), ".json") {
+		return writeFile(*out, jsonData)
+	}
+	return writeFile(*out, yamlData)
+}
+
+// writeFile writes one output file atomically.
+func writeFile(name string, data []byte) error {
+	if err := renameio.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
