@@ -63,7 +63,7 @@ func main() {
 		filepath.Join(*out, "de.html"):           []byte(renderHTML(p, htmlShape{lang: "de", headers: [3]string{"Code", "Text", "Beschreibung"}, charsetMeta: `<meta charset="utf-8">`, codeTH: true})),
 		filepath.Join(*out, "pt-BR.html"):        []byte(renderHTML(p, htmlShape{lang: "pt-BR", headers: [3]string{"Código", "Texto", "Description"}, charsetMeta: `<meta charset="utf-8">`, noSections: true})),
 		filepath.Join(*out, "es.html"):           latin1(renderHTML(p, htmlShape{lang: "es", headers: [3]string{"Código", "Texto", "Descripción"}, charsetMeta: `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`})),
-		*defaults: []byte(renderHTML(p, htmlShape{lang: "en", headers: [3]string{"Code", "Text", "Description"}, charsetMeta: `<meta charset="utf-8">`})),
+		*defaults:                                []byte(renderHTML(p, htmlShape{lang: "en", headers: [3]string{"Code", "Text", "Description"}, charsetMeta: `<meta charset="utf-8">`})),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(name, b, 0o644); err != nil {
