@@ -15,13 +15,15 @@ import (
 
 // netFlags are the HTTP settings of commands that read sources.
 type netFlags struct {
-	timeout time.Duration
-	retries int
+	timeout  time.Duration
+	retries  int
+	maxBytes int64
 }
 
 func (n *netFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&n.timeout, "timeout", source.DefaultTimeout, "time limit of one HTTP attempt")
 	fs.IntVar(&n.retries, "retries", source.DefaultRetries, "retries after timeouts, 5xx and 429 answers (0 for none)")
+	fs.Int64Var(&n.maxBytes, "max-bytes", source.DefaultMaxBytes, "largest body or file accepted, in bytes")
 }
 
 // options returns the source options for one kind of input.
@@ -30,7 +32,7 @@ func (n netFlags) options(accept func(string) bool) source.Options {
 	if retries == 0 {
 		retries = -1 // source.Options: negative means none
 	}
-	return source.Options{Timeout: n.timeout, Retries: retries, Accept: accept}
+	return source.Options{Timeout: n.timeout, Retries: retries, MaxBytes: n.maxBytes, Accept: accept}
 }
 
 // inputs names the sources of a catalog.
