@@ -68,6 +68,7 @@ type versionedServer struct {
 	gotINM, gotIMS string
 }
 
+// newVersionedServer starts a versionedServer serving body with etag.
 func newVersionedServer(t *testing.T, body, etag string) *versionedServer {
 	v := &versionedServer{body: body, etag: etag}
 	v.server = newServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {

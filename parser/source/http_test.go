@@ -384,22 +384,3 @@ func TestReadHTTPRedactsPassword(t *testing.T) {
 		t.Errorf("error %q shows the password", err)
 	}
 }
-
-func TestReadHTTPSDowngradeRefused(t *testing.T) {
-	plain := newServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { ok(w) })
-	tlsServer := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, plain.URL+"/page", http.StatusFound)
-	}))
-	t.Cleanup(tlsServer.Close)
-	opts := testOptions()
-	opts.Client = tlsServer.Client()
-	_, err := Read(context.Background(), tlsServer.URL, opts)
-	wantError(t, err, Redirects, tlsServer.URL)
-	want := `read "` + tlsServer.URL + `": redirect to "` + plain.URL + `/page" refused: downgrade from https to http`
-	if err.Error() != want {
-		t.Errorf("error = %q, want %q", err, want)
-	}
-	if n := plain.requests.Load(); n != 0 {
-		t.Errorf("plain server saw %d requests, want 0", n)
-	}
-}
