@@ -343,3 +343,42 @@ func TestFetchMissingFileKeepsSnapshot(t *testing.T) {
 		t.Errorf("failed fetch changed the dir: %v, want %v", after, before)
 	}
 }
+
+func TestFetchWriteFailureKeepsSnapshot(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root can write to a read-only directory")
+	}
+	v := newVersionedServer(t, "<table>v1</table>", "")
+	dir, src := t.TempDir(), v.URL+"/page"
+	if _, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions()); err != nil {
+		t.Fatal(err)
+	}
+	before := dirHashes(t, dir)
+	v.body = "<table>v2</table>"
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	_, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions())
+	if want := `write snapshot "` + filepath.Join(dir, "page.html") + `": `; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error = %v, want prefix %q", err, want)
+	}
+	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+		t.Errorf("failed write changed the snapshot: %v, want %v", after, before)
+	}
+}
+
+func TestFetchDirIsAFile(t *testing.T) {
+	v := newVersionedServer(t, "<table>v1</table>", "")
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "snapshots")
+	writeFile(t, dir, "not a directory")
+	before := dirHashes(t, parent)
+	_, err := Fetch(context.Background(), v.URL+"/page", dir, "page.html", nil, fetchOptions())
+	if want := "write snapshot: mkdir " + dir + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+	if after := dirHashes(t, parent); !maps.Equal(before, after) {
+		t.Errorf("failed fetch changed %s: %v, want %v", parent, after, before)
+	}
+}
