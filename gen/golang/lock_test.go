@@ -1,0 +1,120 @@
+package golang
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/orcgen/orcgen/model"
+)
+
+func findCode(cat *model.Catalog, code int) *model.Code {
+	for i := range cat.Codes {
+		if cat.Codes[i].Code == code {
+			return &cat.Codes[i]
+		}
+	}
+	return nil
+}
+
+// TestLockKeepsIdentifiers regenerates with a renamed message (1917's
+// derived name changes) and a new page name for 1300: the derived rename
+// keeps the locked constant, the new name becomes the constant and the old
+// one stays as a deprecated alias.
+func TestLockKeepsIdentifiers(t *testing.T) {
+	first, err := Generate(loadModel(t, "small.json"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := loadModel(t, "small.json")
+	c1917 := findCode(cat, 1917)
+	c1917.Messages, c1917.Name = []string{"Not enough runtimes."}, "NotEnoughRuntimes"
+	c1300 := findCode(cat, 1300)
+	c1300.Names, c1300.Name, c1300.NameOrigin = []string{"ResourceConflict"}, "ResourceConflict", model.OriginPage
+	second, err := Generate(cat, Options{Lock: first.Lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := second.Lock.identifiers(1917); !slices.Equal(got, []string{"ThereNotEnough"}) {
+		t.Errorf("1917 identifiers = %q", got)
+	}
+	if got := second.Lock.identifiers(1300); !slices.Equal(got, []string{"ResourceConflict", "Conflict"}) {
+		t.Errorf("1300 identifiers = %q", got)
+	}
+	src := second.Files["orcerr_gen.go"]
+	for _, want := range []string{
+		"\tThereNotEnough Code = 1917\n",
+		"\tResourceConflict Code = 1300\n",
+		"\t// Deprecated: Use ResourceConflict.\n\tConflict Code = ResourceConflict\n",
+	} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("orcerr_gen.go lacks %q", want)
+		}
+	}
+	buildModule(t, second)
+	// A third run with the second lock changes nothing.
+	third, err := Generate(cat, Options{Lock: second.Lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := second.Lock.Marshal()
+	b, _ := third.Lock.Marshal()
+	if !bytes.Equal(a, b) || !bytes.Equal(second.Files["orcerr_gen.go"], third.Files["orcerr_gen.go"]) {
+		t.Error("regeneration with its own lock is not stable")
+	}
+}
+
+func TestRemovedCodeStaysDeprecated(t *testing.T) {
+	lock := &Lock{SchemaVersion: 1, Package: "orcerr", Codes: []LockedCode{{Code: 1999, Identifiers: []string{"GoneAway"}}}}
+	out, err := Generate(loadModel(t, "small.json"), Options{Lock: lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.Files["orcerr_gen.go"], []byte("\t// Deprecated: The code is no longer documented.\n\tGoneAway Code = 1999\n")) {
+		t.Error("removed code not kept as a deprecated constant")
+	}
+}
+
+func TestParseLock(t *testing.T) {
+	good := `{"schemaVersion":1,"package":"orcerr","codes":[{"code":1001,"identifiers":["NameAlreadyUsed"]}]}`
+	l, err := ParseLock([]byte(good))
+	if err != nil || l.Codes[0].Identifiers[0] != "NameAlreadyUsed" {
+		t.Fatalf("ParseLock = %+v, %v", l, err)
+	}
+	for in, want := range map[string]string{
+		`{"schemaVersion":2,"package":"orcerr","codes":[]}`:                                           "parse names lock: schemaVersion 2, want 1",
+		`{"schemaVersion":1,"codes":[{"code":2,"identifiers":["A"]},{"code":1,"identifiers":["B"]}]}`: "parse names lock: code 1 after 2: codes must ascend",
+		`{"schemaVersion":1,"codes":[{"code":2,"identifiers":[]}]}`:                                   "parse names lock: code 2 has no identifiers",
+		`{"schemaVersion":1,"extra":true}`:                                                            `parse names lock: json: unknown field "extra"`,
+	} {
+		if _, err := ParseLock([]byte(in)); err == nil || err.Error() != want {
+			t.Errorf("ParseLock(%s) = %v, want %q", in, err, want)
+		}
+	}
+}
+
+func TestGenerateRejects(t *testing.T) {
+	for _, tt := range []struct {
+		edit func(*model.Catalog)
+		want string
+	}{
+		{func(c *model.Catalog) { c.Codes[1].Name = "" }, "generate go package: code 1001: empty name"},
+		{func(c *model.Catalog) { c.Codes[1].Name = "ItemNotFound" }, "generate go package: code 1002: name \"ItemNotFound\" already used by code 1001"},
+		{func(c *model.Catalog) { c.Codes[1].Name = "nil" }, "generate go package: code 1001: name \"nil\" is not a valid exported Go identifier"},
+		{func(c *model.Catalog) { c.Codes[1].Name = "Lookup" }, "generate go package: code 1001: name \"Lookup\" is reserved by the generated package"},
+	} {
+		cat := loadModel(t, "small.json")
+		tt.edit(cat)
+		if _, err := Generate(cat, Options{}); err == nil || err.Error() != tt.want {
+			t.Errorf("Generate = %v, want %q", err, tt.want)
+		}
+	}
+}
+
+func TestCommentLines(t *testing.T) {
+	got := commentLines("a */ b\n//go:generate x\x00\u202e\r\n/* c")
+	want := []string{"a */ b", " //go:generate x", " /* c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("commentLines = %q, want %q", got, want)
+	}
+}
