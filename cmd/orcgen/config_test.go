@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestParseConfigStrict(t *testing.T) {
+	_, err := parseConfig([]byte("page: p.html\npakage: x\n"))
+	want := "yaml: unmarshal errors:\n  line 2: field pakage not found in type main.config"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+func TestParseConfigEmpty(t *testing.T) {
+	c, err := parseConfig(nil)
+	if err != nil || !reflect.DeepEqual(c, &config{}) {
+		t.Errorf("parseConfig(empty) = %+v, %v", c, err)
+	}
+}
+
+func TestConfigValidateJoinsErrors(t *testing.T) {
+	c := &config{Package: "type", Artifacts: []string{"go", "go", "pdf"}, Lock: "../x.json"}
+	c.setDefaults()
+	want := `package: "type" is not a valid Go package name
+artifacts: "go" listed twice
+artifacts: unknown artifact "pdf" (want go, openapi, markdown, model)
+lock: "../x.json" must be a relative path inside the output directory`
+	if err := c.validate(); err == nil || err.Error() != want {
+		t.Errorf("validate =\n%v\nwant\n%s", err, want)
+	}
+}
+
+func TestLoadConfigRebasesPaths(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "orcgen.yaml")
+	data := "page: pages/p.html\nspec: https://example.com/s.json\nout: gen\ntemplates: /abs/t\n"
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadConfig(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &config{Page: filepath.Join(dir, "pages/p.html"), Spec: "https://example.com/s.json",
+		Out: filepath.Join(dir, "gen"), Templates: "/abs/t"}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("loadConfig = %+v, want %+v", c, want)
+	}
+}
+
+func TestLoadConfigMissingExplicit(t *testing.T) {
+	_, err := loadConfig(filepath.Join(t.TempDir(), "nope.yaml"))
+	if err == nil {
+		t.Fatal("no error for a missing -config file")
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	if got := ghData("50% done\nnext"); got != "50%25 done%0Anext" {
+		t.Errorf("ghData = %q", got)
+	}
+	if got := ghProperty("a:b,c"); got != "a%3Ab%2Cc" {
+		t.Errorf("ghProperty = %q", got)
+	}
+}
+
+func TestSpecSnapshotName(t *testing.T) {
+	for src, want := range map[string]string{
+		"https://x/swagger/v1/swagger.json": "openapi.json",
+		"https://x/spec.YAML?x=1":           "openapi.yaml",
+		"specs/v20.yml":                     "openapi.yaml",
+		"https://x/swagger":                 "openapi.json",
+	} {
+		if got := specSnapshotName(src); got != want {
+			t.Errorf("specSnapshotName(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
