@@ -8,7 +8,7 @@ import (
 	"github.com/orcgen/orcgen/parser/page"
 )
 
-const wantExpected = "a table of three columns with integer codes in the first and at least 50 code rows"
+const wantExpected = "a table of three columns with integer codes in the first and at least 50 distinct codes"
 
 // TestNotPage checks that input which is not the page is refused with an
 // error naming the source, what was expected and what was found.
@@ -24,8 +24,8 @@ func TestNotPage(t *testing.T) {
 		{"cookie consent", "consent.html",
 			`<html><head><title>Cookie settings</title></head><body><h1>We use cookies</h1><table><tr><th>Cookie</th><th>Provider</th><th>Purpose</th></tr><tr><td>_ga</td><td>Google</td><td>Analytics</td></tr></table></body></html>`,
 			`1 table, none with three columns and integer codes in the first (page title "Cookie settings")`},
-		{"few rows", "stub.html", synthPage(5, nil), `at most 5 code rows in a table (page title "Response Codes")`},
-		{"one short of the minimum", "short.html", synthPage(page.MinRows-1, nil), `at most 49 code rows in a table (page title "Response Codes")`},
+		{"few rows", "stub.html", synthPage(5, nil), `at most 5 distinct codes in a table (page title "Response Codes")`},
+		{"one short of the minimum", "short.html", synthPage(page.MinRows-1, nil), `at most 49 distinct codes in a table (page title "Response Codes")`},
 		{"json", "spec.json", `{"openapi": "3.0.1", "paths": {}}`, "no table"},
 	}
 	for _, tt := range tests {

@@ -6,9 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -39,8 +37,9 @@ func (o *Options) setDefaults() {
 // in ascending order, and diagnostics for the page's defects.
 //
 // The codes table is found by its structure alone: the table with the most
-// rows of three cells whose first holds an integer. Other tables are
-// skipped. Input without such a table of at least MinRows code rows returns
+// rows of three cells whose first holds an integer, counting distinct
+// positive 32-bit codes. Other tables are skipped. Input without such a
+// table of at least MinRows distinct codes returns
 // a *NotPageError naming opts.URI; markup that cannot be parsed (nesting
 // deeper than 512 elements) returns an error naming it too.
 func Parse(data []byte, opts Options) (*model.Catalog, error) {
@@ -106,12 +105,11 @@ func describeRow(r row) string {
 // row reads one code row into the catalog.
 func (p *parser) row(r row) {
 	raw := cellText(r.cells[0])
-	code, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || code <= 0 || code > math.MaxInt32 {
+	c, ok := parseCode(raw)
+	if !ok {
 		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, raw)
 		return
 	}
-	c := int(code)
 	if first, dup := p.seen[c]; dup {
 		p.warn(c, "page row %d: code %d already stated on page row %d; row skipped", r.pos, c, first)
 		return

@@ -2,21 +2,24 @@ package page
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// MinRows is the fewest rows with integer codes a table must have to be taken
-// for the Response Codes table. The real page has 119; a table with far
-// fewer (a status-code summary, a stub, a truncated copy) is not the page,
-// and emitting it would silently drop most codes.
+// MinRows is the fewest distinct codes (positive 32-bit integers in the
+// first of three cells) a table must hold to be taken for the Response Codes
+// table. The real page has 119; a table with far fewer (a status-code
+// summary, a stub, a truncated copy) is not the page, and emitting it would
+// silently drop most codes. Parse therefore never returns fewer codes.
 const MinRows = 50
 
 // expected says what Parse looks for, in NotPageError.Expected.
 func expected() string {
-	return fmt.Sprintf("a table of three columns with integer codes in the first and at least %d code rows", MinRows)
+	return fmt.Sprintf("a table of three columns with integer codes in the first and at least %d distinct codes", MinRows)
 }
 
 // integerCell matches the text of a cell holding an integer code.
@@ -90,18 +93,34 @@ func isCodeRow(r row) bool {
 	return len(r.cells) == 3 && integerCell.MatchString(cellText(r.cells[0]))
 }
 
-// countCodeRows returns how many rows of rows have the codes table's shape.
-func countCodeRows(rows []row) int {
-	n := 0
+// countCodes returns how many distinct valid codes (see parseCode) the code
+// rows of rows hold: the number of codes Parse would emit.
+func countCodes(rows []row) int {
+	seen := map[int]bool{}
 	for _, r := range rows {
-		if isCodeRow(r) {
-			n++
+		if !isCodeRow(r) {
+			continue
+		}
+		if c, ok := parseCode(cellText(r.cells[0])); ok {
+			seen[c] = true
 		}
 	}
-	return n
+	return len(seen)
 }
 
-// pickTable returns the rows of the table with the most code rows, or a
+// parseCode returns the code of a code cell's text; ok is false when it is
+// not a positive integer that fits in 32 bits (the ErrorCode of the error
+// body is an int32).
+func parseCode(s string) (code int, ok bool) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt32 {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// pickTable returns the rows of the table with the most distinct valid
+// codes, or a
 // *NotPageError saying what the document holds instead. It looks at the
 // table's structure only: no class, id or header word is consulted.
 func pickTable(doc *html.Node, uri string) ([]row, error) {
@@ -110,7 +129,7 @@ func pickTable(doc *html.Node, uri string) ([]row, error) {
 	bestCount := 0
 	for _, t := range tables {
 		rows := tableRows(t)
-		if c := countCodeRows(rows); c > bestCount {
+		if c := countCodes(rows); c > bestCount {
 			best, bestCount = rows, c
 		}
 	}
@@ -130,7 +149,7 @@ func describe(doc *html.Node, tables, codeRows int) string {
 	case codeRows == 0:
 		found = fmt.Sprintf("%s, none with three columns and integer codes in the first", plural(tables, "table"))
 	default:
-		found = fmt.Sprintf("at most %s in a table", plural(codeRows, "code row"))
+		found = fmt.Sprintf("at most %s in a table", plural(codeRows, "distinct code"))
 	}
 	if title := pageTitle(doc); title != "" {
 		found += fmt.Sprintf(" (page title %q)", title)

@@ -2,15 +2,21 @@ package page
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 )
 
-// rowsTable returns a table of n rows of three cells with integer codes.
+// rowsTable returns a table of n rows of three cells with the codes 1 to n.
 func rowsTable(n int) string {
-	return "<table>" + strings.Repeat("<tr><td>1</td><td>t</td><td>d</td></tr>", n) + "</table>"
+	var b strings.Builder
+	b.WriteString("<table>")
+	for i := range n {
+		fmt.Fprintf(&b, "<tr><td>%d</td><td>t</td><td>d</td></tr>", i+1)
+	}
+	return b.String() + "</table>"
 }
 
 // TestPickTable checks that the table with the most code rows wins, that
@@ -24,7 +30,7 @@ func TestPickTable(t *testing.T) {
 		{"implicit tbody", rowsTable(MinRows), MinRows},
 		{"largest wins", rowsTable(3) + rowsTable(MinRows+2) + rowsTable(MinRows), MinRows + 2},
 		{"sections", "<table><thead><tr><th>h</th><th>h</th><th>h</th></tr></thead><tbody>" +
-			strings.Repeat("<tr><th>7</th><td>t</td><td>d</td></tr>", MinRows) + "</tbody><tfoot><tr><td>f</td></tr></tfoot></table>", MinRows + 2},
+			strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(rowsTable(MinRows), "<table>"), "</table>"), "<td>t", "<th>t") + "</tbody><tfoot><tr><td>f</td></tr></tfoot></table>", MinRows + 2},
 		{"nested rows are the inner table's", "<table><tr><td>" + rowsTable(MinRows) + "</td><td></td><td></td></tr></table>", MinRows},
 	}
 	for _, tt := range tests {
@@ -39,22 +45,24 @@ func TestPickTable(t *testing.T) {
 	}
 }
 
-// TestPickTableNone checks the Found text when no table qualifies.
+// TestPickTableNone checks the Found text when no table qualifies: a
+// table of many rows repeating one code counts as one code.
 func TestPickTableNone(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader("<h1>Codes</h1>" + rowsTable(2) + "<table><tr><td>a</td></tr></table>"))
+	dup := "<table>" + strings.Repeat("<tr><td>3</td><td>t</td><td>d</td></tr>", MinRows) + "</table>"
+	doc, err := html.Parse(strings.NewReader("<h1>Codes</h1>" + rowsTable(2) + dup + "<table><tr><td>a</td></tr></table>"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = pickTable(doc, "x.html")
 	var npe *NotPageError
-	if !errors.As(err, &npe) || npe.Found != `at most 2 code rows in a table (page title "Codes")` {
+	if !errors.As(err, &npe) || npe.Found != `at most 2 distinct codes in a table (page title "Codes")` {
 		t.Errorf("error %v", err)
 	}
 }
 
 // TestExpectedNamesMinRows ties the expected text to MinRows.
 func TestExpectedNamesMinRows(t *testing.T) {
-	if want := "at least 50 code rows"; MinRows != 50 || !strings.HasSuffix(expected(), want) {
+	if want := "at least 50 distinct codes"; MinRows != 50 || !strings.HasSuffix(expected(), want) {
 		t.Errorf("expected() = %q with MinRows %d", expected(), MinRows)
 	}
 }
