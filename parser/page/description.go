@@ -32,10 +32,12 @@ type descCell struct {
 }
 
 // parseDescCell reads a Description cell: its prose, or its category label
-// (with an HTTP status), and the endpoints of its list items and prose.
+// (with an HTTP status), and its endpoints: those named in the prose first,
+// then those of its list items, as the page puts the list after the prose.
 func parseDescCell(lines []line) descCell {
 	d := descCell{endpoints: []model.Endpoint{}}
 	var prose []string
+	var items []model.Endpoint
 	for _, l := range lines {
 		if !l.item {
 			prose = append(prose, l.text())
@@ -47,16 +49,16 @@ func parseDescCell(lines []line) descCell {
 			prose = append(prose, l.text())
 			continue
 		}
-		d.endpoints = append(d.endpoints, ep)
+		items = append(items, ep)
 	}
 	text := strings.Join(prose, " ")
-	if len(prose) == 1 && len(d.endpoints) == 0 && isLabel(text) {
+	if len(prose) == 1 && len(items) == 0 && isLabel(text) {
 		d.category, d.httpStatus = splitLabel(text)
 		return d
 	}
 	d.description = text
 	inline, problems := inlineEndpoints(text)
-	d.endpoints = append(d.endpoints, inline...)
+	d.endpoints = append(append(d.endpoints, inline...), items...)
 	d.problems = append(d.problems, problems...)
 	if strings.Count(text, "`")%2 != 0 {
 		d.problems = append(d.problems, "description has an unbalanced backquote")

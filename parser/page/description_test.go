@@ -37,6 +37,16 @@ func TestParseDescCell(t *testing.T) {
 	}
 }
 
+// TestEndpointOrder checks that prose endpoints come before list items, as
+// the page writes the list after the prose.
+func TestEndpointOrder(t *testing.T) {
+	d := parseDescCell(linesOf(t, "Sent by a PUT request to <code>/odata/A</code>.<ul><li>POST - <code>/odata/B</code></li></ul>"))
+	want := []model.Endpoint{{Methods: []string{"PUT"}, Path: "/odata/A"}, {Methods: []string{"POST"}, Path: "/odata/B"}}
+	if !reflect.DeepEqual(d.endpoints, want) || d.description != "Sent by a PUT request to /odata/A." {
+		t.Errorf("endpoints %+v description %q, want %+v", d.endpoints, d.description, want)
+	}
+}
+
 // TestInlineEndpoints checks endpoints named in prose and the mentions that
 // are not endpoints.
 func TestInlineEndpoints(t *testing.T) {

@@ -42,6 +42,18 @@ func (o *Options) setDefaults() {
 // table of at least MinRows distinct codes returns
 // a *NotPageError naming opts.URI; markup that cannot be parsed (nesting
 // deeper than 512 elements) returns an error naming it too.
+//
+// Defects of the page become warning diagnostics naming the page row and
+// code, and the row is kept where it can be: a duplicate code (the first row
+// wins, later ones are skipped), a code that is not a positive 32-bit
+// integer (skipped), a row that is not three cells (skipped), a placeholder
+// cut off before its closing bracket (the message is kept as written, the
+// placeholder is not a param), an unbalanced backquote in a description, an
+// inline path cut off (not an endpoint), and a list item that is not
+// "METHODS - PATH" (its text stays in the description). An address that is
+// not a path ("https:/host/odata/...") is not an endpoint. Codes carry
+// their provenance as "page row N", N counting the table's rows from 1, the
+// header row included.
 func Parse(data []byte, opts Options) (*model.Catalog, error) {
 	opts.setDefaults()
 	if len(bytes.TrimSpace(data)) == 0 {
