@@ -30,21 +30,27 @@ func (l line) text() string {
 	return fold(b.String())
 }
 
-// invisible maps the zero-width characters that strings.TrimSpace keeps to
-// nothing, so that they cannot hide in names, codes or messages.
-var invisible = strings.NewReplacer(
-	"\u200b", "", // zero width space
-	"\u200c", "", // zero width non-joiner
-	"\u200d", "", // zero width joiner
-	"\u2060", "", // word joiner
-	"\ufeff", "", // zero width no-break space (BOM)
-	"\u00ad", "", // soft hyphen
-)
+// invisibleChars are the zero-width characters that strings.TrimSpace
+// keeps, removed so that they cannot hide in names, codes or messages: zero
+// width space, non-joiner and joiner, word joiner, zero width no-break space
+// (BOM) and soft hyphen.
+const invisibleChars = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+// dropInvisible maps the invisibleChars to nothing, for strings.Map.
+func dropInvisible(r rune) rune {
+	if strings.ContainsRune(invisibleChars, r) {
+		return -1
+	}
+	return r
+}
 
 // fold removes zero-width characters and folds runs of white space
 // (non-breaking spaces included) to one space, trimming both ends.
 func fold(s string) string {
-	return strings.Join(strings.Fields(invisible.Replace(s)), " ")
+	if strings.ContainsAny(s, invisibleChars) {
+		s = strings.Map(dropInvisible, s)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // cellLines splits a table cell into its lines. Paragraphs, divisions, list
