@@ -61,13 +61,28 @@ func (j *joiner) matchEndpoints() {
 	}
 }
 
+// lookupOperation finds the operation for a method and normalized path. The
+// page names the collection for updates and deletes ("PUT - /odata/Assets")
+// where the spec puts them on the entity ("/odata/Assets({key})"): when the
+// path itself matches nothing, the entity path is tried.
+func lookupOperation(index map[opKey]int, method, path string) (int, bool) {
+	if oi, ok := index[opKey{method, path}]; ok {
+		return oi, true
+	}
+	if strings.HasSuffix(path, ")") {
+		return 0, false
+	}
+	oi, ok := index[opKey{method, path + "({key})"}]
+	return oi, ok
+}
+
 // matchEndpoint looks up each method of one endpoint.
 func (j *joiner) matchEndpoint(code int, e *model.Endpoint, index map[opKey]int) {
 	path := normalizePath(e.Path)
 	e.OperationIDs = nil
 	var missing []string
 	for _, m := range e.Methods {
-		oi, ok := index[opKey{strings.ToUpper(m), path}]
+		oi, ok := lookupOperation(index, strings.ToUpper(m), path)
 		if !ok {
 			missing = append(missing, strings.ToUpper(m))
 			continue

@@ -116,21 +116,26 @@ func consistentChain(anchors []anchor) []anchor {
 func (j *joiner) reportUnusedAnchors(anchors, chain []anchor) {
 	used := map[anchor]bool{}
 	anchoredCode := map[int]bool{}
+	holder := map[string]int{} // chain name → code index
 	for _, a := range chain {
 		used[a] = true
 		anchoredCode[a.code] = true
+		holder[a.name] = a.code
 	}
 	for _, a := range anchors {
 		if used[a] {
 			continue
 		}
 		code := j.out.Codes[a.code].Code
-		switch {
-		case anchoredCode[a.code]:
-			j.diag(model.SeverityInfo, code, "%s name %q (enum position %d) is out of order with the code's neighbours: kept as an alias, not used as an anchor", a.origin, a.name, a.pos)
-		default:
-			j.diag(model.SeverityWarning, code, "%s name %q (enum position %d) contradicts the order of the neighbouring codes' names: not used as an anchor", a.origin, a.name, a.pos)
+		if other, ok := holder[a.name]; ok {
+			j.diag(model.SeverityWarning, code, "%s name %q (enum position %d) is also stated for code %d; the order of codes and names gives it to %d", a.origin, a.name, a.pos, j.out.Codes[other].Code, j.out.Codes[other].Code)
+			continue
 		}
+		if anchoredCode[a.code] {
+			j.diag(model.SeverityInfo, code, "%s name %q (enum position %d) is out of order with the code's neighbours: kept as an alias, not used as an anchor", a.origin, a.name, a.pos)
+			continue
+		}
+		j.diag(model.SeverityWarning, code, "%s name %q (enum position %d) contradicts the order of the neighbouring codes' names: not used as an anchor", a.origin, a.name, a.pos)
 	}
 }
 
@@ -395,10 +400,28 @@ func (j *joiner) namesByKey(key string) []string {
 	return j.byLower[key]
 }
 
-// messageKeys returns the lower-case run-together words of a message, with
-// and without stop words.
+// sentenceEnd splits a message into sentences.
+var sentenceEnd = regexp.MustCompile(`[.!?]+(\s+|$)`)
+
+// messageKeys returns the lower-case run-together words of a message and of
+// each of its sentences, with and without stop words: "Parameter [Name] is
+// invalid. Value should be between 0 and 168." spells ParameterInvalid.
 func messageKeys(msg string) []string {
-	words := strings.FieldsFunc(placeholder.ReplaceAllString(msg, " "), func(r rune) bool {
+	var keys []string
+	for _, text := range append([]string{msg}, sentenceEnd.Split(msg, -1)...) {
+		for _, k := range textKeys(text) {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+// textKeys returns the run-together words of one text, with and without
+// stop words.
+func textKeys(text string) []string {
+	words := strings.FieldsFunc(placeholder.ReplaceAllString(text, " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	if len(words) == 0 {
