@@ -16,7 +16,7 @@ const (
 	// FailedQueueItemDtoErrorCode).
 	NameInvalidODataRequest Name = "InvalidODataRequest"
 	// NameInvalidRequest is the spec name "InvalidRequest", code 1000 (enums:
-	// FailedQueueItemDtoErrorCode).
+	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
 	NameInvalidRequest Name = "InvalidRequest"
 	// NameNameAlreadyUsed is the spec name "NameAlreadyUsed", code 1001 (enums:
 	// FailedQueueItemDtoErrorCode).
@@ -27,26 +27,2039 @@ const (
 	// NameStringProtectFailed is the spec name "StringProtectFailed", code 1003
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameStringProtectFailed Name = "StringProtectFailed"
-	// NameItemAlreadyExists is the spec name "ItemAlreadyExists" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameItemAlreadyExists is the spec name "ItemAlreadyExists", code 1004
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameItemAlreadyExists Name = "ItemAlreadyExists"
+	// NameErrorDeleting is the spec name "ErrorDeleting" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameErrorDeleting Name = "ErrorDeleting"
+	// NameErrorInserting is the spec name "ErrorInserting", code 1006 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameErrorInserting Name = "ErrorInserting"
+	// NameErrorUpdating is the spec name "ErrorUpdating", code 1007 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameErrorUpdating Name = "ErrorUpdating"
+	// NameErrorSendingEmail is the spec name "ErrorSendingEmail", code 1008
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameErrorSendingEmail Name = "ErrorSendingEmail"
+	// NameInvalidArgument is the spec name "InvalidArgument", code 1009 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidArgument Name = "InvalidArgument"
+	// NameSqlAcquireLockFailure is the spec name "SqlAcquireLockFailure", code
+	// 1010 (enums: FailedQueueItemDtoErrorCode).
+	NameSqlAcquireLockFailure Name = "SqlAcquireLockFailure"
+	// NameLibrariesFeedInUse is the spec name "LibrariesFeedInUse", code 1011
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameLibrariesFeedInUse Name = "LibrariesFeedInUse"
+	// NameHasDependentItems is the spec name "HasDependentItems", code 1012
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHasDependentItems Name = "HasDependentItems"
+	// NameItemIsInUse is the spec name "ItemIsInUse", code 1013 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameItemIsInUse Name = "ItemIsInUse"
+	// NameParameterMissing is the spec name "ParameterMissing", code 1014 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameParameterMissing Name = "ParameterMissing"
+	// NameParameterInvalid is the spec name "ParameterInvalid", code 1015 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameParameterInvalid Name = "ParameterInvalid"
+	// NameDuplicateReference is the spec name "DuplicateReference", code 1016
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameDuplicateReference Name = "DuplicateReference"
+	// NameForbiddenOperation is the spec name "ForbiddenOperation" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameForbiddenOperation Name = "ForbiddenOperation"
+	// NameInvalidUser is the spec name "InvalidUser" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidUser Name = "InvalidUser"
+	// NameFeatureDisabled is the spec name "FeatureDisabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFeatureDisabled Name = "FeatureDisabled"
+	// NameOptimisticConcurrency is the spec name "OptimisticConcurrency" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameOptimisticConcurrency Name = "OptimisticConcurrency"
+	// NameEncryptionException is the spec name "EncryptionException" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEncryptionException Name = "EncryptionException"
+	// NameTenantIsRequired is the spec name "TenantIsRequired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantIsRequired Name = "TenantIsRequired"
+	// NameFieldNotEditable is the spec name "FieldNotEditable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFieldNotEditable Name = "FieldNotEditable"
+	// NameServiceUnavailable is the spec name "ServiceUnavailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServiceUnavailable Name = "ServiceUnavailable"
+	// NameSharedAccessSignatureFailure is the spec name
+	// "SharedAccessSignatureFailure" (enums: FailedQueueItemDtoErrorCode).
+	NameSharedAccessSignatureFailure Name = "SharedAccessSignatureFailure"
+	// NameProviderNotSupported is the spec name "ProviderNotSupported" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameProviderNotSupported Name = "ProviderNotSupported"
+	// NameEmailAlreadyUsed is the spec name "EmailAlreadyUsed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEmailAlreadyUsed Name = "EmailAlreadyUsed"
+	// NameDuplicateKey is the spec name "DuplicateKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameDuplicateKey Name = "DuplicateKey"
+	// NameFeatureUnavailable is the spec name "FeatureUnavailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFeatureUnavailable Name = "FeatureUnavailable"
+	// NameInvalidAuditRelationship is the spec name "InvalidAuditRelationship"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidAuditRelationship Name = "InvalidAuditRelationship"
+	// NameInvalidOrganizationUnit is the spec name "InvalidOrganizationUnit"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidOrganizationUnit Name = "InvalidOrganizationUnit"
+	// NameRequiredOrganizationUnit is the spec name "RequiredOrganizationUnit"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameRequiredOrganizationUnit Name = "RequiredOrganizationUnit"
+	// NameOrganizationUnitNotEditable is the spec name
+	// "OrganizationUnitNotEditable" (enums: FailedQueueItemDtoErrorCode).
+	NameOrganizationUnitNotEditable Name = "OrganizationUnitNotEditable"
+	// NameNoOrganizationUnitWithPermissions is the spec name
+	// "NoOrganizationUnitWithPermissions" (enums: FailedQueueItemDtoErrorCode).
+	NameNoOrganizationUnitWithPermissions Name = "NoOrganizationUnitWithPermissions"
+	// NameMultipleOrganizationUnitsOnSession is the spec name
+	// "MultipleOrganizationUnitsOnSession" (enums: FailedQueueItemDtoErrorCode).
+	NameMultipleOrganizationUnitsOnSession Name = "MultipleOrganizationUnitsOnSession"
+	// NameInvalidPermissionInCrossFolderRequest is the spec name
+	// "InvalidPermissionInCrossFolderRequest" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidPermissionInCrossFolderRequest Name = "InvalidPermissionInCrossFolderRequest"
+	// NameCannotCreateClassicEntities is the spec name
+	// "CannotCreateClassicEntities" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotCreateClassicEntities Name = "CannotCreateClassicEntities"
+	// NameCannotEditClassicEntities is the spec name "CannotEditClassicEntities"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotEditClassicEntities Name = "CannotEditClassicEntities"
+	// NameRequiredPermissions is the spec name "RequiredPermissions" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameRequiredPermissions Name = "RequiredPermissions"
+	// NameCannotEditDuringMigration is the spec name "CannotEditDuringMigration"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotEditDuringMigration Name = "CannotEditDuringMigration"
+	// NameMachineAlreadyPairedWithDifferentLicenseKey is the spec name
+	// "MachineAlreadyPairedWithDifferentLicenseKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineAlreadyPairedWithDifferentLicenseKey Name = "MachineAlreadyPairedWithDifferentLicenseKey"
+	// NameNoAvailableLicenses is the spec name "NoAvailableLicenses" (enums:
+	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameNoAvailableLicenses Name = "NoAvailableLicenses"
+	// NameHasAttachedRobots is the spec name "HasAttachedRobots" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameHasAttachedRobots Name = "HasAttachedRobots"
+	// NameInvalidMachineKey is the spec name "InvalidMachineKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidMachineKey Name = "InvalidMachineKey"
+	// NameMachineNameRequired is the spec name "MachineNameRequired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineNameRequired Name = "MachineNameRequired"
+	// NameUserNameRequired is the spec name "UserNameRequired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserNameRequired Name = "UserNameRequired"
+	// NameCannotDeleteBusyRobot is the spec name "CannotDeleteBusyRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotDeleteBusyRobot Name = "CannotDeleteBusyRobot"
+	// NameMachineNameCannotChange is the spec name "MachineNameCannotChange"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMachineNameCannotChange Name = "MachineNameCannotChange"
+	// NameMachineLicenseCannotChange is the spec name
+	// "MachineLicenseCannotChange", code 1208 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineLicenseCannotChange Name = "MachineLicenseCannotChange"
+	// NameCannotUpdateBusyRobot is the spec name "CannotUpdateBusyRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotUpdateBusyRobot Name = "CannotUpdateBusyRobot"
+	// NameMachineTypeCannotChange is the spec name "MachineTypeCannotChange"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMachineTypeCannotChange Name = "MachineTypeCannotChange"
+	// NameUserNameInvalid is the spec name "UserNameInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserNameInvalid Name = "UserNameInvalid"
+	// NameSessionAlreadyActive is the spec name "SessionAlreadyActive" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSessionAlreadyActive Name = "SessionAlreadyActive"
+	// NameCannotAssignMachineToFloatingRobot is the spec name
+	// "CannotAssignMachineToFloatingRobot" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotAssignMachineToFloatingRobot Name = "CannotAssignMachineToFloatingRobot"
+	// NameCannotUpdateRobotHostingType is the spec name
+	// "CannotUpdateRobotHostingType" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUpdateRobotHostingType Name = "CannotUpdateRobotHostingType"
+	// NameCannotAssignMachineTemplateToStandardRobot is the spec name
+	// "CannotAssignMachineTemplateToStandardRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotAssignMachineTemplateToStandardRobot Name = "CannotAssignMachineTemplateToStandardRobot"
+	// NameCannotUpdateActiveSession is the spec name "CannotUpdateActiveSession"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUpdateActiveSession Name = "CannotUpdateActiveSession"
+	// NameMachineTemplateUniqueLicenseKey is the spec name
+	// "MachineTemplateUniqueLicenseKey" (enums: FailedQueueItemDtoErrorCode).
+	NameMachineTemplateUniqueLicenseKey Name = "MachineTemplateUniqueLicenseKey"
+	// NameInvalidMachineId is the spec name "InvalidMachineId" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidMachineId Name = "InvalidMachineId"
+	// NameInvalidNonProductionMachineSlots is the spec name
+	// "InvalidNonProductionMachineSlots", code 1208 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidNonProductionMachineSlots Name = "InvalidNonProductionMachineSlots"
+	// NameInvalidUnattendedMachineSlots is the spec name
+	// "InvalidUnattendedMachineSlots", code 1208 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidUnattendedMachineSlots Name = "InvalidUnattendedMachineSlots"
+	// NameDisconnectedRobot is the spec name "DisconnectedRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameDisconnectedRobot Name = "DisconnectedRobot"
+	// NameUnresponsiveRobot is the spec name "UnresponsiveRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUnresponsiveRobot Name = "UnresponsiveRobot"
+	// NameUnsupportedFloatingSessionRobotType is the spec name
+	// "UnsupportedFloatingSessionRobotType" (enums: FailedQueueItemDtoErrorCode).
+	NameUnsupportedFloatingSessionRobotType Name = "UnsupportedFloatingSessionRobotType"
+	// NameUnsupportedStandardSessionRobotType is the spec name
+	// "UnsupportedStandardSessionRobotType" (enums: FailedQueueItemDtoErrorCode).
+	NameUnsupportedStandardSessionRobotType Name = "UnsupportedStandardSessionRobotType"
+	// NameRobotNotFoundUseInteractive is the spec name
+	// "RobotNotFoundUseInteractive" (enums: FailedQueueItemDtoErrorCode).
+	NameRobotNotFoundUseInteractive Name = "RobotNotFoundUseInteractive"
+	// NameMachineScopeProtected is the spec name "MachineScopeProtected" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineScopeProtected Name = "MachineScopeProtected"
+	// NameMachineKeyCannotChange is the spec name "MachineKeyCannotChange" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineKeyCannotChange Name = "MachineKeyCannotChange"
+	// NameTenantIdMismatch is the spec name "TenantIdMismatch" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantIdMismatch Name = "TenantIdMismatch"
+	// NameUserDoesNotHaveRobot is the spec name "UserDoesNotHaveRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserDoesNotHaveRobot Name = "UserDoesNotHaveRobot"
+	// NameRobotDisabled is the spec name "RobotDisabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameRobotDisabled Name = "RobotDisabled"
+	// NameUnattendedRobotNotFound is the spec name "UnattendedRobotNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUnattendedRobotNotFound Name = "UnattendedRobotNotFound"
+	// NameCannotPropagateMachineToSubfolders is the spec name
+	// "CannotPropagateMachineToSubfolders" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotPropagateMachineToSubfolders Name = "CannotPropagateMachineToSubfolders"
+	// NameMachineRuntimeProtected is the spec name "MachineRuntimeProtected"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMachineRuntimeProtected Name = "MachineRuntimeProtected"
+	// NameIncompatibleOS is the spec name "IncompatibleOS" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameIncompatibleOS Name = "IncompatibleOS"
+	// NameIncompatibleRobotVersion is the spec name "IncompatibleRobotVersion"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameIncompatibleRobotVersion Name = "IncompatibleRobotVersion"
+	// NameMachineMaintenanceWindowDuration is the spec name
+	// "MachineMaintenanceWindowDuration" (enums: FailedQueueItemDtoErrorCode).
+	NameMachineMaintenanceWindowDuration Name = "MachineMaintenanceWindowDuration"
+	// NameMachineMaintenanceTimeZoneId is the spec name
+	// "MachineMaintenanceTimeZoneId" (enums: FailedQueueItemDtoErrorCode).
+	NameMachineMaintenanceTimeZoneId Name = "MachineMaintenanceTimeZoneId"
+	// NameInvalidSlots is the spec name "InvalidSlots" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidSlots Name = "InvalidSlots"
+	// NameRobotNotFoundByKey is the spec name "RobotNotFoundByKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameRobotNotFoundByKey Name = "RobotNotFoundByKey"
+	// NameInvalidJobKey is the spec name "InvalidJobKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidJobKey Name = "InvalidJobKey"
+	// NameMachineSessionNotFound is the spec name "MachineSessionNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMachineSessionNotFound Name = "MachineSessionNotFound"
+	// NameEnvironmentDeploymentConflict is the spec name
+	// "EnvironmentDeploymentConflict" (enums: FailedQueueItemDtoErrorCode).
+	NameEnvironmentDeploymentConflict Name = "EnvironmentDeploymentConflict"
+	// NameUnattendedRobotCredentialsNotFound is the spec name
+	// "UnattendedRobotCredentialsNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameUnattendedRobotCredentialsNotFound Name = "UnattendedRobotCredentialsNotFound"
+	// NamePartiallyCreatedJobs is the spec name "PartiallyCreatedJobs" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NamePartiallyCreatedJobs Name = "PartiallyCreatedJobs"
+	// NameServerConflict is the spec name "ServerConflict" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerConflict Name = "ServerConflict"
+	// NameActionAlreadyPerformed is the spec name "ActionAlreadyPerformed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameActionAlreadyPerformed Name = "ActionAlreadyPerformed"
+	// NameUnavailableResources is the spec name "UnavailableResources" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUnavailableResources Name = "UnavailableResources"
+	// NameUserIsDeleted is the spec name "UserIsDeleted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserIsDeleted Name = "UserIsDeleted"
+	// NameUserIsLockedOut is the spec name "UserIsLockedOut" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserIsLockedOut Name = "UserIsLockedOut"
+	// NameChangePassword is the spec name "ChangePassword", code 1403 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameChangePassword Name = "ChangePassword"
+	// NamePasswordExpired is the spec name "PasswordExpired", code 1404 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NamePasswordExpired Name = "PasswordExpired"
+	// NameInvalidPassword is the spec name "InvalidPassword", code 1405 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidPassword Name = "InvalidPassword"
+	// NameCannotDeleteStaticRole is the spec name "CannotDeleteStaticRole", code
+	// 1406 (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDeleteStaticRole Name = "CannotDeleteStaticRole"
+	// NameUserNotEditable is the spec name "UserNotEditable", code 1407 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserNotEditable Name = "UserNotEditable"
+	// NameDomainUnreachable is the spec name "DomainUnreachable", code 1408
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameDomainUnreachable Name = "DomainUnreachable"
+	// NamePasswordResetFailed is the spec name "PasswordResetFailed", code 1409
+	// (enums: FailedQueueItemDtoErrorCode).
+	NamePasswordResetFailed Name = "PasswordResetFailed"
+	// NameConfirmEmailFailed is the spec name "ConfirmEmailFailed", code 1410
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameConfirmEmailFailed Name = "ConfirmEmailFailed"
+	// NameCannotUsePreviousPassword is the spec name "CannotUsePreviousPassword",
+	// code 1411 (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUsePreviousPassword Name = "CannotUsePreviousPassword"
+	// NameRoleIsNotEditable is the spec name "RoleIsNotEditable", code 1412
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameRoleIsNotEditable Name = "RoleIsNotEditable"
+	// NameUserNotFoundInDomain is the spec name "UserNotFoundInDomain", code 1413
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUserNotFoundInDomain Name = "UserNotFoundInDomain"
+	// NameCannotUpdateUsername is the spec name "CannotUpdateUsername", code 1414
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUpdateUsername Name = "CannotUpdateUsername"
+	// NameInvalidLoginMethod is the spec name "InvalidLoginMethod" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidLoginMethod Name = "InvalidLoginMethod"
+	// NameInvalidUsernameOrPassword is the spec name "InvalidUsernameOrPassword"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidUsernameOrPassword Name = "InvalidUsernameOrPassword"
+	// NameMultipleMatchingUsers is the spec name "MultipleMatchingUsers" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMultipleMatchingUsers Name = "MultipleMatchingUsers"
+	// NameCannotCallFromHost is the spec name "CannotCallFromHost" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotCallFromHost Name = "CannotCallFromHost"
+	// NameCreateNotAllowed is the spec name "CreateNotAllowed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCreateNotAllowed Name = "CreateNotAllowed"
+	// NameProvisionError is the spec name "ProvisionError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameProvisionError Name = "ProvisionError"
+	// NameEmptyDirectoryParam is the spec name "EmptyDirectoryParam" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEmptyDirectoryParam Name = "EmptyDirectoryParam"
+	// NameNotDirectoryUserOrGroup is the spec name "NotDirectoryUserOrGroup"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNotDirectoryUserOrGroup Name = "NotDirectoryUserOrGroup"
+	// NameNoUsersFound is the spec name "NoUsersFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNoUsersFound Name = "NoUsersFound"
+	// NameCannotChangeRoleType is the spec name "CannotChangeRoleType" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotChangeRoleType Name = "CannotChangeRoleType"
+	// NameInvalidTenantRole is the spec name "InvalidTenantRole" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidTenantRole Name = "InvalidTenantRole"
+	// NameInvalidFolderRole is the spec name "InvalidFolderRole" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidFolderRole Name = "InvalidFolderRole"
+	// NameHostTenantKeyNotFound is the spec name "HostTenantKeyNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameHostTenantKeyNotFound Name = "HostTenantKeyNotFound"
+	// NameCannotAssignFolderRolesToUser is the spec name
+	// "CannotAssignFolderRolesToUser" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotAssignFolderRolesToUser Name = "CannotAssignFolderRolesToUser"
+	// NameCannotAssignTenantRolesToFolder is the spec name
+	// "CannotAssignTenantRolesToFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotAssignTenantRolesToFolder Name = "CannotAssignTenantRolesToFolder"
+	// NameInvalidAuthenticationToken is the spec name "InvalidAuthenticationToken"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidAuthenticationToken Name = "InvalidAuthenticationToken"
+	// NameCannotDeleteLastAdmin is the spec name "CannotDeleteLastAdmin" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotDeleteLastAdmin Name = "CannotDeleteLastAdmin"
+	// NameCannotUnassignLastAdmin is the spec name "CannotUnassignLastAdmin"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUnassignLastAdmin Name = "CannotUnassignLastAdmin"
+	// NameCannotInactivateLastAdmin is the spec name "CannotInactivateLastAdmin"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotInactivateLastAdmin Name = "CannotInactivateLastAdmin"
+	// NameUserNotInRole is the spec name "UserNotInRole" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserNotInRole Name = "UserNotInRole"
+	// NameUserAlreadyInRole is the spec name "UserAlreadyInRole" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserAlreadyInRole Name = "UserAlreadyInRole"
+	// NameAdditionalPermissionsNotAllowed is the spec name
+	// "AdditionalPermissionsNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameAdditionalPermissionsNotAllowed Name = "AdditionalPermissionsNotAllowed"
+	// NameCreateCustomMixedRoleNotAllowed is the spec name
+	// "CreateCustomMixedRoleNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameCreateCustomMixedRoleNotAllowed Name = "CreateCustomMixedRoleNotAllowed"
+	// NameUnclearRolePleaseTenantOrFolder is the spec name
+	// "UnclearRolePleaseTenantOrFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameUnclearRolePleaseTenantOrFolder Name = "UnclearRolePleaseTenantOrFolder"
+	// NameMixedRolesUsageBlocked is the spec name "MixedRolesUsageBlocked" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMixedRolesUsageBlocked Name = "MixedRolesUsageBlocked"
+	// NameNotAllowedByLicensePlanToConfigureRoles is the spec name
+	// "NotAllowedByLicensePlanToConfigureRoles" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNotAllowedByLicensePlanToConfigureRoles Name = "NotAllowedByLicensePlanToConfigureRoles"
+	// NameCredentialAssetEmptyPasswordForNewUser is the spec name
+	// "CredentialAssetEmptyPasswordForNewUser" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialAssetEmptyPasswordForNewUser Name = "CredentialAssetEmptyPasswordForNewUser"
+	// NameCredentialAssetEmptyForNewRobot is the spec name
+	// "CredentialAssetEmptyForNewRobot" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialAssetEmptyForNewRobot Name = "CredentialAssetEmptyForNewRobot"
+	// NameAssetTypeNonUpdatable is the spec name "AssetTypeNonUpdatable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAssetTypeNonUpdatable Name = "AssetTypeNonUpdatable"
+	// NameAssetNotAvailableForRobot is the spec name "AssetNotAvailableForRobot"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAssetNotAvailableForRobot Name = "AssetNotAvailableForRobot"
+	// NameAssetNotFound is the spec name "AssetNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAssetNotFound Name = "AssetNotFound"
+	// NameSecretAssetEmptyValue is the spec name "SecretAssetEmptyValue" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSecretAssetEmptyValue Name = "SecretAssetEmptyValue"
+	// NameSecretAssetEmptyValueForUser is the spec name
+	// "SecretAssetEmptyValueForUser" (enums: FailedQueueItemDtoErrorCode).
+	NameSecretAssetEmptyValueForUser Name = "SecretAssetEmptyValueForUser"
+	// NameInvalidCron is the spec name "InvalidCron" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidCron Name = "InvalidCron"
+	// NameScheduleWillNeverRun is the spec name "ScheduleWillNeverRun" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameScheduleWillNeverRun Name = "ScheduleWillNeverRun"
+	// NameScheduleMisfired is the spec name "ScheduleMisfired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameScheduleMisfired Name = "ScheduleMisfired"
+	// NameInvalidScheduleKey is the spec name "InvalidScheduleKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidScheduleKey Name = "InvalidScheduleKey"
+	// NameScheduleIsNotEnabled is the spec name "ScheduleIsNotEnabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameScheduleIsNotEnabled Name = "ScheduleIsNotEnabled"
+	// NameScheduleNotAssociatedWithAQueue is the spec name
+	// "ScheduleNotAssociatedWithAQueue" (enums: FailedQueueItemDtoErrorCode).
+	NameScheduleNotAssociatedWithAQueue Name = "ScheduleNotAssociatedWithAQueue"
+	// NameScheduleCannotBeAssociatedWithAQueue is the spec name
+	// "ScheduleCannotBeAssociatedWithAQueue" (enums: FailedQueueItemDtoErrorCode).
+	NameScheduleCannotBeAssociatedWithAQueue Name = "ScheduleCannotBeAssociatedWithAQueue"
+	// NameUserIsAssignedToTriggers is the spec name "UserIsAssignedToTriggers"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUserIsAssignedToTriggers Name = "UserIsAssignedToTriggers"
+	// NameInvalidCronRecurrence is the spec name "InvalidCronRecurrence" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidCronRecurrence Name = "InvalidCronRecurrence"
+	// NameDisabledDueToConsecutiveFailures is the spec name
+	// "DisabledDueToConsecutiveFailures" (enums: FailedQueueItemDtoErrorCode).
+	NameDisabledDueToConsecutiveFailures Name = "DisabledDueToConsecutiveFailures"
+	// NameMachineRobotHasAttachedTriggers is the spec name
+	// "MachineRobotHasAttachedTriggers" (enums: FailedQueueItemDtoErrorCode).
+	NameMachineRobotHasAttachedTriggers Name = "MachineRobotHasAttachedTriggers"
+	// NameUserHasAttachedTriggers is the spec name "UserHasAttachedTriggers"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUserHasAttachedTriggers Name = "UserHasAttachedTriggers"
+	// NameMachineHasAttachedTriggers is the spec name "MachineHasAttachedTriggers"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMachineHasAttachedTriggers Name = "MachineHasAttachedTriggers"
+	// NameInvalidTimeZoneId is the spec name "InvalidTimeZoneId" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidTimeZoneId Name = "InvalidTimeZoneId"
+	// NameDisabledDueToConsecutiveJobFailures is the spec name
+	// "DisabledDueToConsecutiveJobFailures" (enums: FailedQueueItemDtoErrorCode).
+	NameDisabledDueToConsecutiveJobFailures Name = "DisabledDueToConsecutiveJobFailures"
+	// NameScheduleJobsNotCreated is the spec name "ScheduleJobsNotCreated" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameScheduleJobsNotCreated Name = "ScheduleJobsNotCreated"
+	// NameDisabledDueToMachineDeleted is the spec name
+	// "DisabledDueToMachineDeleted" (enums: FailedQueueItemDtoErrorCode).
+	NameDisabledDueToMachineDeleted Name = "DisabledDueToMachineDeleted"
+	// NameConfigurationChangedDueToSessionDeleted is the spec name
+	// "ConfigurationChangedDueToSessionDeleted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameConfigurationChangedDueToSessionDeleted Name = "ConfigurationChangedDueToSessionDeleted"
+	// NameQueueTriggerProcessTypeNotAllowed is the spec name
+	// "QueueTriggerProcessTypeNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueTriggerProcessTypeNotAllowed Name = "QueueTriggerProcessTypeNotAllowed"
+	// NameApiTriggerJobsNotCreated is the spec name "ApiTriggerJobsNotCreated"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameApiTriggerJobsNotCreated Name = "ApiTriggerJobsNotCreated"
+	// NameHttpTriggerJobsNotCreated is the spec name "HttpTriggerJobsNotCreated"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHttpTriggerJobsNotCreated Name = "HttpTriggerJobsNotCreated"
+	// NameDownloadUnavailable is the spec name "DownloadUnavailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameDownloadUnavailable Name = "DownloadUnavailable"
+	// NameCannotConnectToPackagesRepository is the spec name
+	// "CannotConnectToPackagesRepository" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotConnectToPackagesRepository Name = "CannotConnectToPackagesRepository"
+	// NameNotSupportedByExternalFeeds is the spec name
+	// "NotSupportedByExternalFeeds", code 1652 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNotSupportedByExternalFeeds Name = "NotSupportedByExternalFeeds"
+	// NameErrorDownloading is the spec name "ErrorDownloading", code 1653 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameErrorDownloading Name = "ErrorDownloading"
+	// NameInvalidPackageDetails is the spec name "InvalidPackageDetails", code
+	// 1654 (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidPackageDetails Name = "InvalidPackageDetails"
+	// NameTenantFeedInUse is the spec name "TenantFeedInUse", code 1655 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantFeedInUse Name = "TenantFeedInUse"
+	// NameInvalidProcessKey is the spec name "InvalidProcessKey", code 1656
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidProcessKey Name = "InvalidProcessKey"
+	// NameJobTypeCannotBeStopped is the spec name "JobTypeCannotBeStopped", code
+	// 1657 (enums: FailedQueueItemDtoErrorCode).
+	NameJobTypeCannotBeStopped Name = "JobTypeCannotBeStopped"
+	// NameJobCannotBeCancelled is the spec name "JobCannotBeCancelled", code 1658
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameJobCannotBeCancelled Name = "JobCannotBeCancelled"
+	// NameJobCannotBeTerminated is the spec name "JobCannotBeTerminated", code
+	// 1659 (enums: FailedQueueItemDtoErrorCode).
+	NameJobCannotBeTerminated Name = "JobCannotBeTerminated"
+	// NameVersionNotFound is the spec name "VersionNotFound", code 1660 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameVersionNotFound Name = "VersionNotFound"
 	// NameProcessNotFound is the spec name "ProcessNotFound", code 1661 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameProcessNotFound Name = "ProcessNotFound"
-	// NamePackageNotFound is the spec name "PackageNotFound", code 1661 (enums:
+	// NameHasAttachedProcesses is the spec name "HasAttachedProcesses", code 1662
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHasAttachedProcesses Name = "HasAttachedProcesses"
+	// NameInvalidExtension is the spec name "InvalidExtension", code 1663 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidExtension Name = "InvalidExtension"
+	// NameInvalidPackageCount is the spec name "InvalidPackageCount", code 1664
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidPackageCount Name = "InvalidPackageCount"
+	// NamePreviousVersionNotFound is the spec name "PreviousVersionNotFound", code
+	// 1665 (enums: FailedQueueItemDtoErrorCode).
+	NamePreviousVersionNotFound Name = "PreviousVersionNotFound"
+	// NameHasRunningJobs is the spec name "HasRunningJobs", code 1666 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameHasRunningJobs Name = "HasRunningJobs"
+	// NameTenantNotFound is the spec name "TenantNotFound", code 1667 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantNotFound Name = "TenantNotFound"
+	// NameBusinessRuleNotFound is the spec name "BusinessRuleNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBusinessRuleNotFound Name = "BusinessRuleNotFound"
+	// NameInvalidBusinessRuleVersion is the spec name "InvalidBusinessRuleVersion"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidBusinessRuleVersion Name = "InvalidBusinessRuleVersion"
+	// NamePendingJobsAlreadyExist is the spec name "PendingJobsAlreadyExist", code
+	// 1670 (enums: FailedQueueItemDtoErrorCode).
+	NamePendingJobsAlreadyExist Name = "PendingJobsAlreadyExist"
+	// NameInvalidStartJobRobotIds is the spec name "InvalidStartJobRobotIds", code
+	// 1671 (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidStartJobRobotIds Name = "InvalidStartJobRobotIds"
+	// NameUnregisteredCannotStartJobs is the spec name
+	// "UnregisteredCannotStartJobs", code 1672 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUnregisteredCannotStartJobs Name = "UnregisteredCannotStartJobs"
+	// NameLicenseExpiredCannotStartJobs is the spec name
+	// "LicenseExpiredCannotStartJobs", code 1673 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseExpiredCannotStartJobs Name = "LicenseExpiredCannotStartJobs"
+	// NameInvalidReleaseKey is the spec name "InvalidReleaseKey", code 1674
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidReleaseKey Name = "InvalidReleaseKey"
+	// NameInvalidPackageVersion is the spec name "InvalidPackageVersion", code
+	// 1675 (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidPackageVersion Name = "InvalidPackageVersion"
+	// NameTenantIsDisabled is the spec name "TenantIsDisabled", code 1676 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantIsDisabled Name = "TenantIsDisabled"
+	// NamePackageNotFound is the spec name "PackageNotFound", code 1677 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NamePackageNotFound Name = "PackageNotFound"
+	// NameNoRobotsAvailable is the spec name "NoRobotsAvailable", code 1678
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNoRobotsAvailable Name = "NoRobotsAvailable"
+	// NamePathTooLong is the spec name "PathTooLong", code 1679 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NamePathTooLong Name = "PathTooLong"
+	// NameJobExecutionFaulted is the spec name "JobExecutionFaulted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobExecutionFaulted Name = "JobExecutionFaulted"
+	// NameInvalidJobIdOrRobotKey is the spec name "InvalidJobIdOrRobotKey" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidJobIdOrRobotKey Name = "InvalidJobIdOrRobotKey"
+	// NameInvalidJobStateForSuspend is the spec name "InvalidJobStateForSuspend"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidJobStateForSuspend Name = "InvalidJobStateForSuspend"
+	// NameJobNotFoundByPersistenceId is the spec name "JobNotFoundByPersistenceId"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameJobNotFoundByPersistenceId Name = "JobNotFoundByPersistenceId"
+	// NameSuspendJobStateNotFound is the spec name "SuspendJobStateNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSuspendJobStateNotFound Name = "SuspendJobStateNotFound"
+	// NameJobGraphTooLarge is the spec name "JobGraphTooLarge" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobGraphTooLarge Name = "JobGraphTooLarge"
+	// NameInvalidPackageDescriptorJsonVersion is the spec name
+	// "InvalidPackageDescriptorJsonVersion" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidPackageDescriptorJsonVersion Name = "InvalidPackageDescriptorJsonVersion"
+	// NameInvalidReleaseKeyAndName is the spec name "InvalidReleaseKeyAndName"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidReleaseKeyAndName Name = "InvalidReleaseKeyAndName"
+	// NamePackageFieldLimitExceeded is the spec name "PackageFieldLimitExceeded"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NamePackageFieldLimitExceeded Name = "PackageFieldLimitExceeded"
+	// NameErrorPackagePublish is the spec name "ErrorPackagePublish" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameErrorPackagePublish Name = "ErrorPackagePublish"
+	// NameErrorSavingPackageDefinition is the spec name
+	// "ErrorSavingPackageDefinition" (enums: FailedQueueItemDtoErrorCode).
+	NameErrorSavingPackageDefinition Name = "ErrorSavingPackageDefinition"
+	// NameMaxNumberJobsAlreadyExist is the spec name "MaxNumberJobsAlreadyExist"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMaxNumberJobsAlreadyExist Name = "MaxNumberJobsAlreadyExist"
+	// NameHasSlaEnabedQueuesAssociated is the spec name
+	// "HasSlaEnabedQueuesAssociated" (enums: FailedQueueItemDtoErrorCode).
+	NameHasSlaEnabedQueuesAssociated Name = "HasSlaEnabedQueuesAssociated"
+	// NameVersionsManagedAutomatically is the spec name
+	// "VersionsManagedAutomatically" (enums: FailedQueueItemDtoErrorCode).
+	NameVersionsManagedAutomatically Name = "VersionsManagedAutomatically"
+	// NameInaccessibleFeed is the spec name "InaccessibleFeed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInaccessibleFeed Name = "InaccessibleFeed"
+	// NameTestAutomationJobExecutionNotSupported is the spec name
+	// "TestAutomationJobExecutionNotSupported" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestAutomationJobExecutionNotSupported Name = "TestAutomationJobExecutionNotSupported"
+	// NameTestAutomationProcessAlreadyExists is the spec name
+	// "TestAutomationProcessAlreadyExists" (enums: FailedQueueItemDtoErrorCode).
+	NameTestAutomationProcessAlreadyExists Name = "TestAutomationProcessAlreadyExists"
+	// NameCannotRestartUnfinishedJob is the spec name "CannotRestartUnfinishedJob"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotRestartUnfinishedJob Name = "CannotRestartUnfinishedJob"
+	// NameCyberArkEditPasswordNotAllowed is the spec name
+	// "CyberArkEditPasswordNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameCyberArkEditPasswordNotAllowed Name = "CyberArkEditPasswordNotAllowed"
+	// NameLogMessageNotFound is the spec name "LogMessageNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLogMessageNotFound Name = "LogMessageNotFound"
+	// NameLogRobotNameNotFound is the spec name "LogRobotNameNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLogRobotNameNotFound Name = "LogRobotNameNotFound"
+	// NameInvalidElasticQuery is the spec name "InvalidElasticQuery" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidElasticQuery Name = "InvalidElasticQuery"
+	// NameEncryptionKeyNotFound is the spec name "EncryptionKeyNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEncryptionKeyNotFound Name = "EncryptionKeyNotFound"
+	// NameEncryptionKeyIncorrectFormat is the spec name
+	// "EncryptionKeyIncorrectFormat" (enums: FailedQueueItemDtoErrorCode).
+	NameEncryptionKeyIncorrectFormat Name = "EncryptionKeyIncorrectFormat"
+	// NameAzureKeyVaultRetrieveIssue is the spec name "AzureKeyVaultRetrieveIssue"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAzureKeyVaultRetrieveIssue Name = "AzureKeyVaultRetrieveIssue"
+	// NameAzureKeyVaultStoreIssue is the spec name "AzureKeyVaultStoreIssue"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAzureKeyVaultStoreIssue Name = "AzureKeyVaultStoreIssue"
+	// NameEncryptionKeyUnavailable is the spec name "EncryptionKeyUnavailable"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameEncryptionKeyUnavailable Name = "EncryptionKeyUnavailable"
+	// NameTransactionReferenceRequired is the spec name
+	// "TransactionReferenceRequired" (enums: FailedQueueItemDtoErrorCode).
+	NameTransactionReferenceRequired Name = "TransactionReferenceRequired"
+	// NameInvalidTransactionProgressStatus is the spec name
+	// "InvalidTransactionProgressStatus" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidTransactionProgressStatus Name = "InvalidTransactionProgressStatus"
+	// NameTransactionNotStarted is the spec name "TransactionNotStarted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTransactionNotStarted Name = "TransactionNotStarted"
+	// NameReviewerNotAvailable is the spec name "ReviewerNotAvailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameReviewerNotAvailable Name = "ReviewerNotAvailable"
+	// NameQueueDefinitionParametersCannotChange is the spec name
+	// "QueueDefinitionParametersCannotChange" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameQueueDefinitionParametersCannotChange Name = "QueueDefinitionParametersCannotChange"
+	// NameQueueProcessingApplicationException is the spec name
+	// "QueueProcessingApplicationException" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueProcessingApplicationException Name = "QueueProcessingApplicationException"
+	// NameQueueItemSchemaViolationException is the spec name
+	// "QueueItemSchemaViolationException" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemSchemaViolationException Name = "QueueItemSchemaViolationException"
+	// NameInvalidQueueSchemaDefinition is the spec name
+	// "InvalidQueueSchemaDefinition" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidQueueSchemaDefinition Name = "InvalidQueueSchemaDefinition"
+	// NameInvalidQueueSchemaDefinitionChange is the spec name
+	// "InvalidQueueSchemaDefinitionChange" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidQueueSchemaDefinitionChange Name = "InvalidQueueSchemaDefinitionChange"
+	// NameInvalidQueueSchemaType is the spec name "InvalidQueueSchemaType" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidQueueSchemaType Name = "InvalidQueueSchemaType"
+	// NameQueueSchemaDefinitionNotFound is the spec name
+	// "QueueSchemaDefinitionNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueSchemaDefinitionNotFound Name = "QueueSchemaDefinitionNotFound"
+	// NameSlaEnableQueueDefinitionFailure is the spec name
+	// "SlaEnableQueueDefinitionFailure" (enums: FailedQueueItemDtoErrorCode).
+	NameSlaEnableQueueDefinitionFailure Name = "SlaEnableQueueDefinitionFailure"
+	// NameQueueSlaAtPredictedRisk is the spec name "QueueSlaAtPredictedRisk"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameQueueSlaAtPredictedRisk Name = "QueueSlaAtPredictedRisk"
+	// NameQueueSlaPredictedBreach is the spec name "QueueSlaPredictedBreach"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameQueueSlaPredictedBreach Name = "QueueSlaPredictedBreach"
+	// NameQueueItemContentSizeExceeded is the spec name
+	// "QueueItemContentSizeExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemContentSizeExceeded Name = "QueueItemContentSizeExceeded"
+	// NameQueueItemInvalidTransitionFromFinalStatus is the spec name
+	// "QueueItemInvalidTransitionFromFinalStatus" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameQueueItemInvalidTransitionFromFinalStatus Name = "QueueItemInvalidTransitionFromFinalStatus"
+	// NameQueueItemInvalidStatusForRetry is the spec name
+	// "QueueItemInvalidStatusForRetry" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemInvalidStatusForRetry Name = "QueueItemInvalidStatusForRetry"
+	// NameQueueItemOutputDataSizeExceeded is the spec name
+	// "QueueItemOutputDataSizeExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemOutputDataSizeExceeded Name = "QueueItemOutputDataSizeExceeded"
+	// NameQueueItemAnalyticsDataSizeExceeded is the spec name
+	// "QueueItemAnalyticsDataSizeExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemAnalyticsDataSizeExceeded Name = "QueueItemAnalyticsDataSizeExceeded"
+	// NameQueueProcessingExceptionFieldSizeExceeded is the spec name
+	// "QueueProcessingExceptionFieldSizeExceeded" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameQueueProcessingExceptionFieldSizeExceeded Name = "QueueProcessingExceptionFieldSizeExceeded"
+	// NameQueueItemProgressDataSizeExceeded is the spec name
+	// "QueueItemProgressDataSizeExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemProgressDataSizeExceeded Name = "QueueItemProgressDataSizeExceeded"
+	// NameInvalidTransactionExternalResult is the spec name
+	// "InvalidTransactionExternalResult" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidTransactionExternalResult Name = "InvalidTransactionExternalResult"
+	// NameLicenseNotFound is the spec name "LicenseNotFound", code 1900 (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseNotFound Name = "LicenseNotFound"
+	// NameLicenseExpired is the spec name "LicenseExpired", code 1901 (enums:
+	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameLicenseExpired Name = "LicenseExpired"
+	// NameLicenseAlreadyInUse is the spec name "LicenseAlreadyInUse", code 1902
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameLicenseAlreadyInUse Name = "LicenseAlreadyInUse"
+	// NameInvalidLicenseFormat is the spec name "InvalidLicenseFormat", code 1903
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidLicenseFormat Name = "InvalidLicenseFormat"
+	// NameLicenseLimitExceeded is the spec name "LicenseLimitExceeded" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseLimitExceeded Name = "LicenseLimitExceeded"
+	// NameUnattendedLicenseLimitExceeded is the spec name
+	// "UnattendedLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameUnattendedLicenseLimitExceeded Name = "UnattendedLicenseLimitExceeded"
+	// NameNonProductionLicenseLimitExceeded is the spec name
+	// "NonProductionLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameNonProductionLicenseLimitExceeded Name = "NonProductionLicenseLimitExceeded"
+	// NameAttendedLicenseLimitExceeded is the spec name
+	// "AttendedLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameAttendedLicenseLimitExceeded Name = "AttendedLicenseLimitExceeded"
+	// NameDevelopmentLicenseLimitExceeded is the spec name
+	// "DevelopmentLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameDevelopmentLicenseLimitExceeded Name = "DevelopmentLicenseLimitExceeded"
+	// NameRobotFailedToAcquireLicense is the spec name
+	// "RobotFailedToAcquireLicense" (enums: FailedQueueItemDtoErrorCode).
+	NameRobotFailedToAcquireLicense Name = "RobotFailedToAcquireLicense"
+	// NameNonProductionSlotsLimitExceeded is the spec name
+	// "NonProductionSlotsLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameNonProductionSlotsLimitExceeded Name = "NonProductionSlotsLimitExceeded"
+	// NameUnattendedSlotsLimitExceeded is the spec name
+	// "UnattendedSlotsLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameUnattendedSlotsLimitExceeded Name = "UnattendedSlotsLimitExceeded"
+	// NameLicenseUnregistered is the spec name "LicenseUnregistered" (enums:
+	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameLicenseUnregistered Name = "LicenseUnregistered"
+	// NameLicenseNotAvailable is the spec name "LicenseNotAvailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseNotAvailable Name = "LicenseNotAvailable"
+	// NameNotEnoughAvailableSlots is the spec name "NotEnoughAvailableSlots"
+	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameNotEnoughAvailableSlots Name = "NotEnoughAvailableSlots"
+	// NameNotEnoughRuntimeLicenses is the spec name "NotEnoughRuntimeLicenses"
+	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameNotEnoughRuntimeLicenses Name = "NotEnoughRuntimeLicenses"
+	// NameSlotsExceedLicenseLimit is the spec name "SlotsExceedLicenseLimit"
+	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameSlotsExceedLicenseLimit Name = "SlotsExceedLicenseLimit"
+	// NameNotEnoughAvailableLicenses is the spec name "NotEnoughAvailableLicenses"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNotEnoughAvailableLicenses Name = "NotEnoughAvailableLicenses"
+	// NameHostLicenseLimitExceeded is the spec name "HostLicenseLimitExceeded"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHostLicenseLimitExceeded Name = "HostLicenseLimitExceeded"
+	// NameNoHostLicense is the spec name "NoHostLicense" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNoHostLicense Name = "NoHostLicense"
+	// NameLicenseNewInvalidArguments is the spec name "LicenseNewInvalidArguments"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameLicenseNewInvalidArguments Name = "LicenseNewInvalidArguments"
+	// NameLicenseMachineDisabled is the spec name "LicenseMachineDisabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseMachineDisabled Name = "LicenseMachineDisabled"
+	// NameCannotDisableBusyMachine is the spec name "CannotDisableBusyMachine"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDisableBusyMachine Name = "CannotDisableBusyMachine"
+	// NameHeadlessSlotsLimitExceeded is the spec name "HeadlessSlotsLimitExceeded"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHeadlessSlotsLimitExceeded Name = "HeadlessSlotsLimitExceeded"
+	// NameHeadlessLicenseLimitExceeded is the spec name
+	// "HeadlessLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameHeadlessLicenseLimitExceeded Name = "HeadlessLicenseLimitExceeded"
+	// NameTestAutomationSlotsLimitExceeded is the spec name
+	// "TestAutomationSlotsLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameTestAutomationSlotsLimitExceeded Name = "TestAutomationSlotsLimitExceeded"
+	// NameTestAutomationLicenseLimitExceeded is the spec name
+	// "TestAutomationLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameTestAutomationLicenseLimitExceeded Name = "TestAutomationLicenseLimitExceeded"
+	// NameLicenseNotCompatible is the spec name "LicenseNotCompatible" (enums:
+	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameLicenseNotCompatible Name = "LicenseNotCompatible"
+	// NameAutomationCloudLicenseLimitExceeded is the spec name
+	// "AutomationCloudLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	NameAutomationCloudLicenseLimitExceeded Name = "AutomationCloudLicenseLimitExceeded"
+	// NameAutomationExpressNotSupported is the spec name
+	// "AutomationExpressNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameAutomationExpressNotSupported Name = "AutomationExpressNotSupported"
+	// NameStudioWebLocalRobotNotSupported is the spec name
+	// "StudioWebLocalRobotNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameStudioWebLocalRobotNotSupported Name = "StudioWebLocalRobotNotSupported"
+	// NameUserLicenseDisabled is the spec name "UserLicenseDisabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameUserLicenseDisabled Name = "UserLicenseDisabled"
+	// NameLicenseReleaseFailure is the spec name "LicenseReleaseFailure" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseReleaseFailure Name = "LicenseReleaseFailure"
+	// NameLicenseRetrieveFailure is the spec name "LicenseRetrieveFailure" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLicenseRetrieveFailure Name = "LicenseRetrieveFailure"
+	// NameArgumentMetadataExtract is the spec name "ArgumentMetadataExtract"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameArgumentMetadataExtract Name = "ArgumentMetadataExtract"
+	// NameArgumentMetadataValidation is the spec name "ArgumentMetadataValidation"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameArgumentMetadataValidation Name = "ArgumentMetadataValidation"
+	// NameArgumentDefinitionExtract is the spec name "ArgumentDefinitionExtract"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameArgumentDefinitionExtract Name = "ArgumentDefinitionExtract"
+	// NameArgumentValueExtract is the spec name "ArgumentValueExtract" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameArgumentValueExtract Name = "ArgumentValueExtract"
+	// NameArgumentValidation is the spec name "ArgumentValidation" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameArgumentValidation Name = "ArgumentValidation"
+	// NamePackageMetadataExtract is the spec name "PackageMetadataExtract" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NamePackageMetadataExtract Name = "PackageMetadataExtract"
+	// NamePackageMetadataValidation is the spec name "PackageMetadataValidation"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NamePackageMetadataValidation Name = "PackageMetadataValidation"
+	// NameProjectTypeChangedOnUpload is the spec name "ProjectTypeChangedOnUpload"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameProjectTypeChangedOnUpload Name = "ProjectTypeChangedOnUpload"
+	// NameEntryPointUniqueIdsAlreadyUsed is the spec name
+	// "EntryPointUniqueIdsAlreadyUsed" (enums: FailedQueueItemDtoErrorCode).
+	NameEntryPointUniqueIdsAlreadyUsed Name = "EntryPointUniqueIdsAlreadyUsed"
+	// NameEntryPointNotValidForRelease is the spec name
+	// "EntryPointNotValidForRelease" (enums: FailedQueueItemDtoErrorCode).
+	NameEntryPointNotValidForRelease Name = "EntryPointNotValidForRelease"
+	// NameEntryPointNotAllowedForTestAutomationRelease is the spec name
+	// "EntryPointNotAllowedForTestAutomationRelease" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEntryPointNotAllowedForTestAutomationRelease Name = "EntryPointNotAllowedForTestAutomationRelease"
+	// NamePublishIsNotAllowedForThisPackageType is the spec name
+	// "PublishIsNotAllowedForThisPackageType" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NamePublishIsNotAllowedForThisPackageType Name = "PublishIsNotAllowedForThisPackageType"
+	// NameUnknownWebhookEventType is the spec name "UnknownWebhookEventType"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUnknownWebhookEventType Name = "UnknownWebhookEventType"
+	// NameWebhookQuotaReached is the spec name "WebhookQuotaReached" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameWebhookQuotaReached Name = "WebhookQuotaReached"
+	// NameWebhookDuplicateName is the spec name "WebhookDuplicateName" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameWebhookDuplicateName Name = "WebhookDuplicateName"
+	// NameWebhookAlreadyDisabled is the spec name "WebhookAlreadyDisabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameWebhookAlreadyDisabled Name = "WebhookAlreadyDisabled"
+	// NameExecutionMediaStorageUnavailable is the spec name
+	// "ExecutionMediaStorageUnavailable" (enums: FailedQueueItemDtoErrorCode).
+	NameExecutionMediaStorageUnavailable Name = "ExecutionMediaStorageUnavailable"
+	// NameExecutionMediaNotAvailableForJob is the spec name
+	// "ExecutionMediaNotAvailableForJob" (enums: FailedQueueItemDtoErrorCode).
+	NameExecutionMediaNotAvailableForJob Name = "ExecutionMediaNotAvailableForJob"
+	// NameExecutionMediaContentNotAvailable is the spec name
+	// "ExecutionMediaContentNotAvailable" (enums: FailedQueueItemDtoErrorCode).
+	NameExecutionMediaContentNotAvailable Name = "ExecutionMediaContentNotAvailable"
+	// NameJobNotAssignedToRobot is the spec name "JobNotAssignedToRobot" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobNotAssignedToRobot Name = "JobNotAssignedToRobot"
+	// NameJobAssignedToDifferentRobot is the spec name
+	// "JobAssignedToDifferentRobot" (enums: FailedQueueItemDtoErrorCode).
+	NameJobAssignedToDifferentRobot Name = "JobAssignedToDifferentRobot"
+	// NameJobNotCompleted is the spec name "JobNotCompleted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobNotCompleted Name = "JobNotCompleted"
+	// NameJobVideoRecordingNotEnabled is the spec name
+	// "JobVideoRecordingNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameJobVideoRecordingNotEnabled Name = "JobVideoRecordingNotEnabled"
+	// NameQueueItemVideoRecordingNotEnabled is the spec name
+	// "QueueItemVideoRecordingNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameQueueItemVideoRecordingNotEnabled Name = "QueueItemVideoRecordingNotEnabled"
+	// NameCannotDeleteDefaultCredentialStore is the spec name
+	// "CannotDeleteDefaultCredentialStore" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDeleteDefaultCredentialStore Name = "CannotDeleteDefaultCredentialStore"
+	// NameCredentialStoreNotFound is the spec name "CredentialStoreNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialStoreNotFound Name = "CredentialStoreNotFound"
+	// NameUnknownCredentialStoreType is the spec name "UnknownCredentialStoreType"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUnknownCredentialStoreType Name = "UnknownCredentialStoreType"
+	// NameInvalidCredentialStoreConfiguration is the spec name
+	// "InvalidCredentialStoreConfiguration" (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidCredentialStoreConfiguration Name = "InvalidCredentialStoreConfiguration"
+	// NameFailedToReadFromCredentialStore is the spec name
+	// "FailedToReadFromCredentialStore" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToReadFromCredentialStore Name = "FailedToReadFromCredentialStore"
+	// NameFailedToWriteToCredentialStore is the spec name
+	// "FailedToWriteToCredentialStore" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToWriteToCredentialStore Name = "FailedToWriteToCredentialStore"
+	// NameCannotDeleteNonEmptyCredentialStore is the spec name
+	// "CannotDeleteNonEmptyCredentialStore" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDeleteNonEmptyCredentialStore Name = "CannotDeleteNonEmptyCredentialStore"
+	// NameFailedToDeleteFromCredentialStore is the spec name
+	// "FailedToDeleteFromCredentialStore" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToDeleteFromCredentialStore Name = "FailedToDeleteFromCredentialStore"
+	// NameInvalidCredentialStoreType is the spec name "InvalidCredentialStoreType"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidCredentialStoreType Name = "InvalidCredentialStoreType"
+	// NameNotAllowedByLicensePlanToRetriveCredentialsFromDisconnectedOCP is the
+	// spec name "NotAllowedByLicensePlanToRetriveCredentialsFromDisconnectedOCP"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNotAllowedByLicensePlanToRetriveCredentialsFromDisconnectedOCP Name = "NotAllowedByLicensePlanToRetriveCredentialsFromDisconnectedOCP"
+	// NameNotAllowedByLicensePlanToConfigureCredentialStores is the spec name
+	// "NotAllowedByLicensePlanToConfigureCredentialStores" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNotAllowedByLicensePlanToConfigureCredentialStores Name = "NotAllowedByLicensePlanToConfigureCredentialStores"
+	// NameNotAllowedByLicensePlanToRetriveCredentials is the spec name
+	// "NotAllowedByLicensePlanToRetriveCredentials" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNotAllowedByLicensePlanToRetriveCredentials Name = "NotAllowedByLicensePlanToRetriveCredentials"
+	// NameTaskAssignmentError is the spec name "TaskAssignmentError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskAssignmentError Name = "TaskAssignmentError"
+	// NameTaskCompletionError is the spec name "TaskCompletionError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskCompletionError Name = "TaskCompletionError"
+	// NameTaskAssigneeMismatchError is the spec name "TaskAssigneeMismatchError"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAssigneeMismatchError Name = "TaskAssigneeMismatchError"
+	// NameTaskFormInvalidFormLayout is the spec name "TaskFormInvalidFormLayout"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormInvalidFormLayout Name = "TaskFormInvalidFormLayout"
+	// NameTaskFormInvalidFormPayload is the spec name "TaskFormInvalidFormPayload"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormInvalidFormPayload Name = "TaskFormInvalidFormPayload"
+	// NameTaskFormMultipleActions is the spec name "TaskFormMultipleActions"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormMultipleActions Name = "TaskFormMultipleActions"
+	// NameTaskFormNoAction is the spec name "TaskFormNoAction" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskFormNoAction Name = "TaskFormNoAction"
+	// NameTaskFormInvalidAction is the spec name "TaskFormInvalidAction" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskFormInvalidAction Name = "TaskFormInvalidAction"
+	// NameTasksNotAllowedInModernFolder is the spec name
+	// "TasksNotAllowedInModernFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameTasksNotAllowedInModernFolder Name = "TasksNotAllowedInModernFolder"
+	// NameNoFolderExistAsTaskAdmin is the spec name "NoFolderExistAsTaskAdmin"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNoFolderExistAsTaskAdmin Name = "NoFolderExistAsTaskAdmin"
+	// NameNoFolderExistAsTaskUser is the spec name "NoFolderExistAsTaskUser"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNoFolderExistAsTaskUser Name = "NoFolderExistAsTaskUser"
+	// NameTaskAlreadyCompletedBySameUser is the spec name
+	// "TaskAlreadyCompletedBySameUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyCompletedBySameUser Name = "TaskAlreadyCompletedBySameUser"
+	// NameTaskTypeMistmatch is the spec name "TaskTypeMistmatch" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskTypeMistmatch Name = "TaskTypeMistmatch"
+	// NameTaskNotAlreadyAssigned is the spec name "TaskNotAlreadyAssigned" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskNotAlreadyAssigned Name = "TaskNotAlreadyAssigned"
+	// NameTaskAssigneeNotPermitted is the spec name "TaskAssigneeNotPermitted"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAssigneeNotPermitted Name = "TaskAssigneeNotPermitted"
+	// NameTaskAssignerNotPermitted is the spec name "TaskAssignerNotPermitted"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAssignerNotPermitted Name = "TaskAssignerNotPermitted"
+	// NameDuplicateTaskAssignment is the spec name "DuplicateTaskAssignment"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameDuplicateTaskAssignment Name = "DuplicateTaskAssignment"
+	// NameTaskAlreadyAssignedToSameUser is the spec name
+	// "TaskAlreadyAssignedToSameUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyAssignedToSameUser Name = "TaskAlreadyAssignedToSameUser"
+	// NameTaskAlreadyAssignedToAnotherUser is the spec name
+	// "TaskAlreadyAssignedToAnotherUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyAssignedToAnotherUser Name = "TaskAlreadyAssignedToAnotherUser"
+	// NameTaskAlreadyCompletedByAnotherUser is the spec name
+	// "TaskAlreadyCompletedByAnotherUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyCompletedByAnotherUser Name = "TaskAlreadyCompletedByAnotherUser"
+	// NameTaskSaveError is the spec name "TaskSaveError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskSaveError Name = "TaskSaveError"
+	// NameTaskFormNoData is the spec name "TaskFormNoData" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskFormNoData Name = "TaskFormNoData"
+	// NameTaskForwardError is the spec name "TaskForwardError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskForwardError Name = "TaskForwardError"
+	// NameTaskFormSubmitButtonMissing is the spec name
+	// "TaskFormSubmitButtonMissing" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormSubmitButtonMissing Name = "TaskFormSubmitButtonMissing"
+	// NameTaskDeletionGenericError is the spec name "TaskDeletionGenericError"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDeletionGenericError Name = "TaskDeletionGenericError"
+	// NameTaskAlreadyDeletedBySameUser is the spec name
+	// "TaskAlreadyDeletedBySameUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyDeletedBySameUser Name = "TaskAlreadyDeletedBySameUser"
+	// NameTaskAlreadyDeletedByAnotherUser is the spec name
+	// "TaskAlreadyDeletedByAnotherUser" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAlreadyDeletedByAnotherUser Name = "TaskAlreadyDeletedByAnotherUser"
+	// NameTaskDeleterNotPermitted is the spec name "TaskDeleterNotPermitted"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDeleterNotPermitted Name = "TaskDeleterNotPermitted"
+	// NameDuplicateTaskDelete is the spec name "DuplicateTaskDelete" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameDuplicateTaskDelete Name = "DuplicateTaskDelete"
+	// NameNoFolderExistsWithTaskCatalogView is the spec name
+	// "NoFolderExistsWithTaskCatalogView" (enums: FailedQueueItemDtoErrorCode).
+	NameNoFolderExistsWithTaskCatalogView Name = "NoFolderExistsWithTaskCatalogView"
+	// NameTaskCatalogMultipleDistinctColumn is the spec name
+	// "TaskCatalogMultipleDistinctColumn" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskCatalogMultipleDistinctColumn Name = "TaskCatalogMultipleDistinctColumn"
+	// NameTaskCatalogDistinctColumnInvalid is the spec name
+	// "TaskCatalogDistinctColumnInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskCatalogDistinctColumnInvalid Name = "TaskCatalogDistinctColumnInvalid"
+	// NameTaskFormLayoutAndIdMissing is the spec name "TaskFormLayoutAndIdMissing"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormLayoutAndIdMissing Name = "TaskFormLayoutAndIdMissing"
+	// NameTaskFormDuplicateFormLayoutGuid is the spec name
+	// "TaskFormDuplicateFormLayoutGuid" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormDuplicateFormLayoutGuid Name = "TaskFormDuplicateFormLayoutGuid"
+	// NameTaskFormFormLayoutGuidNotFound is the spec name
+	// "TaskFormFormLayoutGuidNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormFormLayoutGuidNotFound Name = "TaskFormFormLayoutGuidNotFound"
+	// NameTaskFormLayoutOrGuidMissing is the spec name
+	// "TaskFormLayoutOrGuidMissing" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormLayoutOrGuidMissing Name = "TaskFormLayoutOrGuidMissing"
+	// NameTaskFormLayoutAndIdBothNotSupported is the spec name
+	// "TaskFormLayoutAndIdBothNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormLayoutAndIdBothNotSupported Name = "TaskFormLayoutAndIdBothNotSupported"
+	// NameTaskFormLayoutIdNotFound is the spec name "TaskFormLayoutIdNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormLayoutIdNotFound Name = "TaskFormLayoutIdNotFound"
+	// NameTaskFormLayoutOutOfSize is the spec name "TaskFormLayoutOutOfSize"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskFormLayoutOutOfSize Name = "TaskFormLayoutOutOfSize"
+	// NameTaskCatalogHaveActiveTasks is the spec name "TaskCatalogHaveActiveTasks"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskCatalogHaveActiveTasks Name = "TaskCatalogHaveActiveTasks"
+	// NameTaskMetadataSaveError is the spec name "TaskMetadataSaveError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskMetadataSaveError Name = "TaskMetadataSaveError"
+	// NameTasksBulkFormLayoutIdsNotSameOrNull is the spec name
+	// "TasksBulkFormLayoutIdsNotSameOrNull" (enums: FailedQueueItemDtoErrorCode).
+	NameTasksBulkFormLayoutIdsNotSameOrNull Name = "TasksBulkFormLayoutIdsNotSameOrNull"
+	// NameEmptyTasksBulkOperationRequest is the spec name
+	// "EmptyTasksBulkOperationRequest" (enums: FailedQueueItemDtoErrorCode).
+	NameEmptyTasksBulkOperationRequest Name = "EmptyTasksBulkOperationRequest"
+	// NameTaskMaximumBulkOperationLimitExceeded is the spec name
+	// "TaskMaximumBulkOperationLimitExceeded" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskMaximumBulkOperationLimitExceeded Name = "TaskMaximumBulkOperationLimitExceeded"
+	// NameTasksBulkOperationError is the spec name "TasksBulkOperationError"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTasksBulkOperationError Name = "TasksBulkOperationError"
+	// NameTasksBulkOperationInvalidCatalog is the spec name
+	// "TasksBulkOperationInvalidCatalog" (enums: FailedQueueItemDtoErrorCode).
+	NameTasksBulkOperationInvalidCatalog Name = "TasksBulkOperationInvalidCatalog"
+	// NameTasksBulkUpdateWithTaskCatalogAndUnsetIsInvalid is the spec name
+	// "TasksBulkUpdateWithTaskCatalogAndUnsetIsInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTasksBulkUpdateWithTaskCatalogAndUnsetIsInvalid Name = "TasksBulkUpdateWithTaskCatalogAndUnsetIsInvalid"
+	// NameEditTaskNotFound is the spec name "EditTaskNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEditTaskNotFound Name = "EditTaskNotFound"
+	// NameTasksEditMetadataWithTaskCatalogAndUnsetIsInvalid is the spec name
+	// "TasksEditMetadataWithTaskCatalogAndUnsetIsInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTasksEditMetadataWithTaskCatalogAndUnsetIsInvalid Name = "TasksEditMetadataWithTaskCatalogAndUnsetIsInvalid"
+	// NameTasksEditMetadataOperationInvalidCatalog is the spec name
+	// "TasksEditMetadataOperationInvalidCatalog" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTasksEditMetadataOperationInvalidCatalog Name = "TasksEditMetadataOperationInvalidCatalog"
+	// NameTasksEditMetadataCatalogInEncryptedTaskIsInvalid is the spec name
+	// "TasksEditMetadataCatalogInEncryptedTaskIsInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTasksEditMetadataCatalogInEncryptedTaskIsInvalid Name = "TasksEditMetadataCatalogInEncryptedTaskIsInvalid"
+	// NameTaskCatalogNotFound is the spec name "TaskCatalogNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskCatalogNotFound Name = "TaskCatalogNotFound"
+	// NameTaskCatalogEncrypted is the spec name "TaskCatalogEncrypted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskCatalogEncrypted Name = "TaskCatalogEncrypted"
+	// NameTasksSummaryDateDiffOutOfRange is the spec name
+	// "TasksSummaryDateDiffOutOfRange" (enums: FailedQueueItemDtoErrorCode).
+	NameTasksSummaryDateDiffOutOfRange Name = "TasksSummaryDateDiffOutOfRange"
+	// NameTasksSummaryEndDateShouldBeGreater is the spec name
+	// "TasksSummaryEndDateShouldBeGreater" (enums: FailedQueueItemDtoErrorCode).
+	NameTasksSummaryEndDateShouldBeGreater Name = "TasksSummaryEndDateShouldBeGreater"
+	// NameTaskDefinitionPropertiesRequired is the spec name
+	// "TaskDefinitionPropertiesRequired" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionPropertiesRequired Name = "TaskDefinitionPropertiesRequired"
+	// NameTaskDefinitionNotFound is the spec name "TaskDefinitionNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionNotFound Name = "TaskDefinitionNotFound"
+	// NameTaskDefinitionVersionNotFound is the spec name
+	// "TaskDefinitionVersionNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionVersionNotFound Name = "TaskDefinitionVersionNotFound"
+	// NameAppTaskNoAction is the spec name "AppTaskNoAction" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppTaskNoAction Name = "AppTaskNoAction"
+	// NameAppTaskInvalidPayload is the spec name "AppTaskInvalidPayload" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppTaskInvalidPayload Name = "AppTaskInvalidPayload"
+	// NameAppTaskNoData is the spec name "AppTaskNoData" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppTaskNoData Name = "AppTaskNoData"
+	// NameTaskProviderInvalidModifiedDate is the spec name
+	// "TaskProviderInvalidModifiedDate" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskProviderInvalidModifiedDate Name = "TaskProviderInvalidModifiedDate"
+	// NameTaskProviderInvalidTaskUrn is the spec name "TaskProviderInvalidTaskUrn"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskProviderInvalidTaskUrn Name = "TaskProviderInvalidTaskUrn"
+	// NameTaskDefinitionAllowedActionsRequired is the spec name
+	// "TaskDefinitionAllowedActionsRequired" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionAllowedActionsRequired Name = "TaskDefinitionAllowedActionsRequired"
+	// NameAppTaskDataItemViolatesContentJsonSchema is the spec name
+	// "AppTaskDataItemViolatesContentJsonSchema" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppTaskDataItemViolatesContentJsonSchema Name = "AppTaskDataItemViolatesContentJsonSchema"
+	// NameTaskDefinitionSchemaNotAnObject is the spec name
+	// "TaskDefinitionSchemaNotAnObject" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionSchemaNotAnObject Name = "TaskDefinitionSchemaNotAnObject"
+	// NameTaskDefinitionNameIsAlreadyUsed is the spec name
+	// "TaskDefinitionNameIsAlreadyUsed" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefinitionNameIsAlreadyUsed Name = "TaskDefinitionNameIsAlreadyUsed"
+	// NameTaskDefintionVersionHaveActiveTasks is the spec name
+	// "TaskDefintionVersionHaveActiveTasks" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefintionVersionHaveActiveTasks Name = "TaskDefintionVersionHaveActiveTasks"
+	// NameTaskDefintionVersionHaveActiveApps is the spec name
+	// "TaskDefintionVersionHaveActiveApps" (enums: FailedQueueItemDtoErrorCode).
+	NameTaskDefintionVersionHaveActiveApps Name = "TaskDefintionVersionHaveActiveApps"
+	// NameFailedToRetrieveAssociatedApps is the spec name
+	// "FailedToRetrieveAssociatedApps" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToRetrieveAssociatedApps Name = "FailedToRetrieveAssociatedApps"
+	// NameTaskSlaNotEnabled is the spec name "TaskSlaNotEnabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskSlaNotEnabled Name = "TaskSlaNotEnabled"
+	// NameAppTaskDataViolatesAppsActionSchema is the spec name
+	// "AppTaskDataViolatesAppsActionSchema" (enums: FailedQueueItemDtoErrorCode).
+	NameAppTaskDataViolatesAppsActionSchema Name = "AppTaskDataViolatesAppsActionSchema"
+	// NameFailedToRetrieveActiondApps is the spec name
+	// "FailedToRetrieveActiondApps" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToRetrieveActiondApps Name = "FailedToRetrieveActiondApps"
+	// NameAppTaskDataViolatesExpectedJsonParsing is the spec name
+	// "AppTaskDataViolatesExpectedJsonParsing" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppTaskDataViolatesExpectedJsonParsing Name = "AppTaskDataViolatesExpectedJsonParsing"
+	// NameActionDefinitionReplacedbyActionApps is the spec name
+	// "ActionDefinitionReplacedbyActionApps" (enums: FailedQueueItemDtoErrorCode).
+	NameActionDefinitionReplacedbyActionApps Name = "ActionDefinitionReplacedbyActionApps"
+	// NameTaskAssignmentsRequired is the spec name "TaskAssignmentsRequired"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTaskAssignmentsRequired Name = "TaskAssignmentsRequired"
+	// NameGroupAssignmentNotEnabled is the spec name "GroupAssignmentNotEnabled"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameGroupAssignmentNotEnabled Name = "GroupAssignmentNotEnabled"
+	// NameAssignmentCriteriaNotSupported is the spec name
+	// "AssignmentCriteriaNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameAssignmentCriteriaNotSupported Name = "AssignmentCriteriaNotSupported"
+	// NameMultipleGroupAssignmentNotEnabled is the spec name
+	// "MultipleGroupAssignmentNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameMultipleGroupAssignmentNotEnabled Name = "MultipleGroupAssignmentNotEnabled"
+	// NameSaveAndReassignNotPermittedForGroupTask is the spec name
+	// "SaveAndReassignNotPermittedForGroupTask" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSaveAndReassignNotPermittedForGroupTask Name = "SaveAndReassignNotPermittedForGroupTask"
+	// NameGroupAssignmentActionNotPermitted is the spec name
+	// "GroupAssignmentActionNotPermitted" (enums: FailedQueueItemDtoErrorCode).
+	NameGroupAssignmentActionNotPermitted Name = "GroupAssignmentActionNotPermitted"
+	// NameReassignOrUnassignNotPermittedForAllUserTasks is the spec name
+	// "ReassignOrUnassignNotPermittedForAllUserTasks" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameReassignOrUnassignNotPermittedForAllUserTasks Name = "ReassignOrUnassignNotPermittedForAllUserTasks"
+	// NameLocalGroupDoesNotExist is the spec name "LocalGroupDoesNotExist" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLocalGroupDoesNotExist Name = "LocalGroupDoesNotExist"
+	// NameNoUsersFoundInLocalGroup is the spec name "NoUsersFoundInLocalGroup"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNoUsersFoundInLocalGroup Name = "NoUsersFoundInLocalGroup"
+	// NameTasksUserUnlicensed is the spec name "TasksUserUnlicensed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTasksUserUnlicensed Name = "TasksUserUnlicensed"
+	// NameFailedToValidateLicenseTasks is the spec name
+	// "FailedToValidateLicenseTasks" (enums: FailedQueueItemDtoErrorCode).
+	NameFailedToValidateLicenseTasks Name = "FailedToValidateLicenseTasks"
+	// NameInvalidSecureStoreContext is the spec name "InvalidSecureStoreContext"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidSecureStoreContext Name = "InvalidSecureStoreContext"
+	// NameMailSmtpSettingsError is the spec name "MailSmtpSettingsError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMailSmtpSettingsError Name = "MailSmtpSettingsError"
+	// NameCannotDeleteCalendarWhenUsedBySchedule is the spec name
+	// "CannotDeleteCalendarWhenUsedBySchedule" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotDeleteCalendarWhenUsedBySchedule Name = "CannotDeleteCalendarWhenUsedBySchedule"
+	// NameInvalidExternalUrl is the spec name "InvalidExternalUrl" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidExternalUrl Name = "InvalidExternalUrl"
+	// NameHostMailSmtpSettingsError is the spec name "HostMailSmtpSettingsError"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameHostMailSmtpSettingsError Name = "HostMailSmtpSettingsError"
+	// NameMandatoryPropertiesForRootFolderNotSpecified is the spec name
+	// "MandatoryPropertiesForRootFolderNotSpecified" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMandatoryPropertiesForRootFolderNotSpecified Name = "MandatoryPropertiesForRootFolderNotSpecified"
+	// NameIncompatibleFolderProperties is the spec name
+	// "IncompatibleFolderProperties" (enums: FailedQueueItemDtoErrorCode).
+	NameIncompatibleFolderProperties Name = "IncompatibleFolderProperties"
+	// NameNoHierarchyAllowedForClassicFolders is the spec name
+	// "NoHierarchyAllowedForClassicFolders" (enums: FailedQueueItemDtoErrorCode).
+	NameNoHierarchyAllowedForClassicFolders Name = "NoHierarchyAllowedForClassicFolders"
+	// NameMaximumFolderHierarchyDepthReached is the spec name
+	// "MaximumFolderHierarchyDepthReached" (enums: FailedQueueItemDtoErrorCode).
+	NameMaximumFolderHierarchyDepthReached Name = "MaximumFolderHierarchyDepthReached"
+	// NameCannotChangeRobotProvisionType is the spec name
+	// "CannotChangeRobotProvisionType" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotChangeRobotProvisionType Name = "CannotChangeRobotProvisionType"
+	// NameCannotChangeFolderPermissionModel is the spec name
+	// "CannotChangeFolderPermissionModel" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotChangeFolderPermissionModel Name = "CannotChangeFolderPermissionModel"
+	// NameCannotEditFolderParent is the spec name "CannotEditFolderParent" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotEditFolderParent Name = "CannotEditFolderParent"
+	// NameEntitiesRequiredForAssignmentNotFound is the spec name
+	// "EntitiesRequiredForAssignmentNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEntitiesRequiredForAssignmentNotFound Name = "EntitiesRequiredForAssignmentNotFound"
+	// NameCannotAssignRolesToNonFineGrainedFolders is the spec name
+	// "CannotAssignRolesToNonFineGrainedFolders" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotAssignRolesToNonFineGrainedFolders Name = "CannotAssignRolesToNonFineGrainedFolders"
+	// NameInvalidFolderDisplayName is the spec name "InvalidFolderDisplayName"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidFolderDisplayName Name = "InvalidFolderDisplayName"
+	// NameAssociationAlreadyExists is the spec name "AssociationAlreadyExists"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAssociationAlreadyExists Name = "AssociationAlreadyExists"
+	// NameUserDoesNotHaveAccessToFolder is the spec name
+	// "UserDoesNotHaveAccessToFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameUserDoesNotHaveAccessToFolder Name = "UserDoesNotHaveAccessToFolder"
+	// NameCannotChangeRobotUserFolderAssignments is the spec name
+	// "CannotChangeRobotUserFolderAssignments" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotChangeRobotUserFolderAssignments Name = "CannotChangeRobotUserFolderAssignments"
+	// NameCannotAssignMachineToClassicFolder is the spec name
+	// "CannotAssignMachineToClassicFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotAssignMachineToClassicFolder Name = "CannotAssignMachineToClassicFolder"
+	// NameStrategyNotAvailableInModernFolder is the spec name
+	// "StrategyNotAvailableInModernFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameStrategyNotAvailableInModernFolder Name = "StrategyNotAvailableInModernFolder"
+	// NameStrategyNotAvailableInClassicFolder is the spec name
+	// "StrategyNotAvailableInClassicFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameStrategyNotAvailableInClassicFolder Name = "StrategyNotAvailableInClassicFolder"
+	// NameValidModernFolderIdRequired is the spec name
+	// "ValidModernFolderIdRequired" (enums: FailedQueueItemDtoErrorCode).
+	NameValidModernFolderIdRequired Name = "ValidModernFolderIdRequired"
+	// NameNoMachineAssociatedWithFolder is the spec name
+	// "NoMachineAssociatedWithFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameNoMachineAssociatedWithFolder Name = "NoMachineAssociatedWithFolder"
+	// NameClassicFoldersCannotBeInvolvedInMoveOperation is the spec name
+	// "ClassicFoldersCannotBeInvolvedInMoveOperation" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameClassicFoldersCannotBeInvolvedInMoveOperation Name = "ClassicFoldersCannotBeInvolvedInMoveOperation"
+	// NameCannotMoveToDescendantFolder is the spec name
+	// "CannotMoveToDescendantFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotMoveToDescendantFolder Name = "CannotMoveToDescendantFolder"
+	// NameCannotDisableTriggersInHierarchy is the spec name
+	// "CannotDisableTriggersInHierarchy" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDisableTriggersInHierarchy Name = "CannotDisableTriggersInHierarchy"
+	// NameCannotKillJobsInHierarchy is the spec name "CannotKillJobsInHierarchy"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotKillJobsInHierarchy Name = "CannotKillJobsInHierarchy"
+	// NameCannotDeleteEntitiesInHierarchy is the spec name
+	// "CannotDeleteEntitiesInHierarchy" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDeleteEntitiesInHierarchy Name = "CannotDeleteEntitiesInHierarchy"
+	// NameNotInFinalStateJobsExist is the spec name "NotInFinalStateJobsExist"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameNotInFinalStateJobsExist Name = "NotInFinalStateJobsExist"
+	// NameModernFoldersCannotInheritRolesFromTenant is the spec name
+	// "ModernFoldersCannotInheritRolesFromTenant" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameModernFoldersCannotInheritRolesFromTenant Name = "ModernFoldersCannotInheritRolesFromTenant"
+	// NameCannotChangeFolderFeedType is the spec name "CannotChangeFolderFeedType"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotChangeFolderFeedType Name = "CannotChangeFolderFeedType"
+	// NameCannotCreatePersonalWorkspace is the spec name
+	// "CannotCreatePersonalWorkspace" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotCreatePersonalWorkspace Name = "CannotCreatePersonalWorkspace"
+	// NameCannotSetMachineRobots is the spec name "CannotSetMachineRobots" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotSetMachineRobots Name = "CannotSetMachineRobots"
+	// NameFolderNotFound is the spec name "FolderNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFolderNotFound Name = "FolderNotFound"
+	// NameCannotUnassignFromFolder is the spec name "CannotUnassignFromFolder"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotUnassignFromFolder Name = "CannotUnassignFromFolder"
+	// NameMachineAssociatedWithFolderConflict is the spec name
+	// "MachineAssociatedWithFolderConflict" (enums: FailedQueueItemDtoErrorCode).
+	NameMachineAssociatedWithFolderConflict Name = "MachineAssociatedWithFolderConflict"
+	// NameCannotAssignMachineToFolder is the spec name
+	// "CannotAssignMachineToFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotAssignMachineToFolder Name = "CannotAssignMachineToFolder"
+	// NameCannotAssignPersonalWorkspaceMachines is the spec name
+	// "CannotAssignPersonalWorkspaceMachines" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotAssignPersonalWorkspaceMachines Name = "CannotAssignPersonalWorkspaceMachines"
+	// NameCannotMoveFolder is the spec name "CannotMoveFolder" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotMoveFolder Name = "CannotMoveFolder"
+	// NameCannotMigrateClassicRelatedObjects is the spec name
+	// "CannotMigrateClassicRelatedObjects" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotMigrateClassicRelatedObjects Name = "CannotMigrateClassicRelatedObjects"
+	// NameFolderTypeMismatch is the spec name "FolderTypeMismatch" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFolderTypeMismatch Name = "FolderTypeMismatch"
+	// NameActionNotAllowedInClassicFolder is the spec name
+	// "ActionNotAllowedInClassicFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameActionNotAllowedInClassicFolder Name = "ActionNotAllowedInClassicFolder"
+	// NameCannotRenameSolutionFolder is the spec name "CannotRenameSolutionFolder"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotRenameSolutionFolder Name = "CannotRenameSolutionFolder"
+	// NameMaintenanceActive is the spec name "MaintenanceActive" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMaintenanceActive Name = "MaintenanceActive"
+	// NameTenantMaintenanceActive is the spec name "TenantMaintenanceActive"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTenantMaintenanceActive Name = "TenantMaintenanceActive"
+	// NameTenantMaintenanceNotActive is the spec name "TenantMaintenanceNotActive"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTenantMaintenanceNotActive Name = "TenantMaintenanceNotActive"
+	// NameAnalyticsNotAuthorized is the spec name "AnalyticsNotAuthorized" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAnalyticsNotAuthorized Name = "AnalyticsNotAuthorized"
+	// NameAnalyticsTenantNotProvisioned is the spec name
+	// "AnalyticsTenantNotProvisioned" (enums: FailedQueueItemDtoErrorCode).
+	NameAnalyticsTenantNotProvisioned Name = "AnalyticsTenantNotProvisioned"
+	// NameAnalyticsUserIsHostUser is the spec name "AnalyticsUserIsHostUser"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAnalyticsUserIsHostUser Name = "AnalyticsUserIsHostUser"
+	// NameAnalyticsUserHasNoEmail is the spec name "AnalyticsUserHasNoEmail"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAnalyticsUserHasNoEmail Name = "AnalyticsUserHasNoEmail"
+	// NameAnalyticsUserNotFound is the spec name "AnalyticsUserNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAnalyticsUserNotFound Name = "AnalyticsUserNotFound"
+	// NameAnalyticsAdminEmailProhibited is the spec name
+	// "AnalyticsAdminEmailProhibited" (enums: FailedQueueItemDtoErrorCode).
+	NameAnalyticsAdminEmailProhibited Name = "AnalyticsAdminEmailProhibited"
+	// NameAnalyticsDbQueryFailure is the spec name "AnalyticsDbQueryFailure"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameAnalyticsDbQueryFailure Name = "AnalyticsDbQueryFailure"
+	// NameInvalidStorageProvider is the spec name "InvalidStorageProvider" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidStorageProvider Name = "InvalidStorageProvider"
+	// NameBucketIsReadOnly is the spec name "BucketIsReadOnly" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBucketIsReadOnly Name = "BucketIsReadOnly"
+	// NameInvalidBlobFilePath is the spec name "InvalidBlobFilePath" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidBlobFilePath Name = "InvalidBlobFilePath"
+	// NameUnavailableStorageProvider is the spec name "UnavailableStorageProvider"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUnavailableStorageProvider Name = "UnavailableStorageProvider"
+	// NameBucketDoesNotExists is the spec name "BucketDoesNotExists" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBucketDoesNotExists Name = "BucketDoesNotExists"
+	// NameBucketSecretNotFoundInCredentialStore is the spec name
+	// "BucketSecretNotFoundInCredentialStore" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBucketSecretNotFoundInCredentialStore Name = "BucketSecretNotFoundInCredentialStore"
+	// NameBucketEncryptedCannotBeChanged is the spec name
+	// "BucketEncryptedCannotBeChanged" (enums: FailedQueueItemDtoErrorCode).
+	NameBucketEncryptedCannotBeChanged Name = "BucketEncryptedCannotBeChanged"
+	// NameBlobFileEncryptionKeyNotFound is the spec name
+	// "BlobFileEncryptionKeyNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameBlobFileEncryptionKeyNotFound Name = "BlobFileEncryptionKeyNotFound"
+	// NameBucketEncryptedCannotBeEnabled is the spec name
+	// "BucketEncryptedCannotBeEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameBucketEncryptedCannotBeEnabled Name = "BucketEncryptedCannotBeEnabled"
+	// NameTestSetNotNewOnCreate is the spec name "TestSetNotNewOnCreate" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetNotNewOnCreate Name = "TestSetNotNewOnCreate"
+	// NameTestAutomationKeyMismatch is the spec name "TestAutomationKeyMismatch"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestAutomationKeyMismatch Name = "TestAutomationKeyMismatch"
+	// NameTestSetNewOnUpdate is the spec name "TestSetNewOnUpdate" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetNewOnUpdate Name = "TestSetNewOnUpdate"
+	// NameTestSetEmpty is the spec name "TestSetEmpty" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetEmpty Name = "TestSetEmpty"
+	// NameTestSetDuplicatePackages is the spec name "TestSetDuplicatePackages"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetDuplicatePackages Name = "TestSetDuplicatePackages"
+	// NameTestSetVersionMaskInvalid is the spec name "TestSetVersionMaskInvalid"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetVersionMaskInvalid Name = "TestSetVersionMaskInvalid"
+	// NameTestSetDefinitionNotFound is the spec name "TestSetDefinitionNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetDefinitionNotFound Name = "TestSetDefinitionNotFound"
+	// NameTestSetTestCaseInvalid is the spec name "TestSetTestCaseInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetTestCaseInvalid Name = "TestSetTestCaseInvalid"
+	// NameTestSetTestCaseVersionInvalid is the spec name
+	// "TestSetTestCaseVersionInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetTestCaseVersionInvalid Name = "TestSetTestCaseVersionInvalid"
+	// NameTestAutomationVersionInvalid is the spec name
+	// "TestAutomationVersionInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameTestAutomationVersionInvalid Name = "TestAutomationVersionInvalid"
+	// NameTestSetExecutionEmptyTestSet is the spec name
+	// "TestSetExecutionEmptyTestSet" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionEmptyTestSet Name = "TestSetExecutionEmptyTestSet"
+	// NameTestSetExecutionCreateFailed is the spec name
+	// "TestSetExecutionCreateFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionCreateFailed Name = "TestSetExecutionCreateFailed"
+	// NameTestSetExecutionDuplicateUniqueIds is the spec name
+	// "TestSetExecutionDuplicateUniqueIds" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionDuplicateUniqueIds Name = "TestSetExecutionDuplicateUniqueIds"
+	// NameTestCaseAssertionScreenshotMimeTypeMissing is the spec name
+	// "TestCaseAssertionScreenshotMimeTypeMissing" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestCaseAssertionScreenshotMimeTypeMissing Name = "TestCaseAssertionScreenshotMimeTypeMissing"
+	// NameTestCaseAssertionScreenshotMissing is the spec name
+	// "TestCaseAssertionScreenshotMissing" (enums: FailedQueueItemDtoErrorCode).
+	NameTestCaseAssertionScreenshotMissing Name = "TestCaseAssertionScreenshotMissing"
+	// NameTestSetExecutionBatchExecutionKeyAlreadyExists is the spec name
+	// "TestSetExecutionBatchExecutionKeyAlreadyExists" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionBatchExecutionKeyAlreadyExists Name = "TestSetExecutionBatchExecutionKeyAlreadyExists"
+	// NameTestDataQueueContentJsonSchemaInvalid is the spec name
+	// "TestDataQueueContentJsonSchemaInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestDataQueueContentJsonSchemaInvalid Name = "TestDataQueueContentJsonSchemaInvalid"
+	// NameTestDataQueueNameChangeNotAllowed is the spec name
+	// "TestDataQueueNameChangeNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameTestDataQueueNameChangeNotAllowed Name = "TestDataQueueNameChangeNotAllowed"
+	// NameTestDataQueueItemViolatesContentJsonSchema is the spec name
+	// "TestDataQueueItemViolatesContentJsonSchema" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestDataQueueItemViolatesContentJsonSchema Name = "TestDataQueueItemViolatesContentJsonSchema"
+	// NameTestDataQueueItemsFromMultipleQueues is the spec name
+	// "TestDataQueueItemsFromMultipleQueues" (enums: FailedQueueItemDtoErrorCode).
+	NameTestDataQueueItemsFromMultipleQueues Name = "TestDataQueueItemsFromMultipleQueues"
+	// NameTestDataQueueItemsBulkAddMixed is the spec name
+	// "TestDataQueueItemsBulkAddMixed" (enums: FailedQueueItemDtoErrorCode).
+	NameTestDataQueueItemsBulkAddMixed Name = "TestDataQueueItemsBulkAddMixed"
+	// NameTestDataQueueBulkOperationInProgress is the spec name
+	// "TestDataQueueBulkOperationInProgress" (enums: FailedQueueItemDtoErrorCode).
+	NameTestDataQueueBulkOperationInProgress Name = "TestDataQueueBulkOperationInProgress"
+	// NameTestSetDuplicateInputArgument is the spec name
+	// "TestSetDuplicateInputArgument" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetDuplicateInputArgument Name = "TestSetDuplicateInputArgument"
+	// NameTestSetExecutionInvalidExecutionTarget is the spec name
+	// "TestSetExecutionInvalidExecutionTarget" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionInvalidExecutionTarget Name = "TestSetExecutionInvalidExecutionTarget"
+	// NameAttachmentInvalid is the spec name "AttachmentInvalid" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAttachmentInvalid Name = "AttachmentInvalid"
+	// NameTestCasesReexecuteFailed is the spec name "TestCasesReexecuteFailed"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestCasesReexecuteFailed Name = "TestCasesReexecuteFailed"
+	// NameTestSetTestCaseMissingReleaseVersion is the spec name
+	// "TestSetTestCaseMissingReleaseVersion" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetTestCaseMissingReleaseVersion Name = "TestSetTestCaseMissingReleaseVersion"
+	// NameTestCaseDefinitionDuplicateIds is the spec name
+	// "TestCaseDefinitionDuplicateIds" (enums: FailedQueueItemDtoErrorCode).
+	NameTestCaseDefinitionDuplicateIds Name = "TestCaseDefinitionDuplicateIds"
+	// NameTestCaseDefinitionInUse is the spec name "TestCaseDefinitionInUse"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestCaseDefinitionInUse Name = "TestCaseDefinitionInUse"
+	// NameTestSetScheduleInvalidScheduleKey is the spec name
+	// "TestSetScheduleInvalidScheduleKey" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetScheduleInvalidScheduleKey Name = "TestSetScheduleInvalidScheduleKey"
+	// NameTestSetExecutionTriggerFailed is the spec name
+	// "TestSetExecutionTriggerFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionTriggerFailed Name = "TestSetExecutionTriggerFailed"
+	// NameActionNotAllowedOnTestSetMigratedToTestManager is the spec name
+	// "ActionNotAllowedOnTestSetMigratedToTestManager" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameActionNotAllowedOnTestSetMigratedToTestManager Name = "ActionNotAllowedOnTestSetMigratedToTestManager"
+	// NameTestSetExecutionTimedOut is the spec name "TestSetExecutionTimedOut"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameTestSetExecutionTimedOut Name = "TestSetExecutionTimedOut"
+	// NameMediaFileNotFound is the spec name "MediaFileNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMediaFileNotFound Name = "MediaFileNotFound"
+	// NameMediaFileNotFoundForKey is the spec name "MediaFileNotFoundForKey"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMediaFileNotFoundForKey Name = "MediaFileNotFoundForKey"
+	// NameInvalidMediaFilesUpload is the spec name "InvalidMediaFilesUpload"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameInvalidMediaFilesUpload Name = "InvalidMediaFilesUpload"
+	// NameMediaFileTypeNotSupported is the spec name "MediaFileTypeNotSupported"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMediaFileTypeNotSupported Name = "MediaFileTypeNotSupported"
+	// NameMediaFileInvalidTenant is the spec name "MediaFileInvalidTenant" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMediaFileInvalidTenant Name = "MediaFileInvalidTenant"
+	// NameCannotBeExploredByOwner is the spec name "CannotBeExploredByOwner"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotBeExploredByOwner Name = "CannotBeExploredByOwner"
+	// NameAlreadyExploredByCurrentUser is the spec name
+	// "AlreadyExploredByCurrentUser" (enums: FailedQueueItemDtoErrorCode).
+	NameAlreadyExploredByCurrentUser Name = "AlreadyExploredByCurrentUser"
+	// NameNotExploredCurrentUser is the spec name "NotExploredCurrentUser" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameNotExploredCurrentUser Name = "NotExploredCurrentUser"
+	// NameCannotRemoveMachineFromPersonalWorkspace is the spec name
+	// "CannotRemoveMachineFromPersonalWorkspace" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotRemoveMachineFromPersonalWorkspace Name = "CannotRemoveMachineFromPersonalWorkspace"
+	// NameCannotToggleDebugMode is the spec name "CannotToggleDebugMode" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCannotToggleDebugMode Name = "CannotToggleDebugMode"
+	// NameCannotStartRemoteControl is the spec name "CannotStartRemoteControl"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotStartRemoteControl Name = "CannotStartRemoteControl"
+	// NameCannotStopRemoteControl is the spec name "CannotStopRemoteControl"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCannotStopRemoteControl Name = "CannotStopRemoteControl"
+	// NameCheckForUpdatesWithProductDuplicates is the spec name
+	// "CheckForUpdatesWithProductDuplicates" (enums: FailedQueueItemDtoErrorCode).
+	NameCheckForUpdatesWithProductDuplicates Name = "CheckForUpdatesWithProductDuplicates"
+	// NameAccountIdMissing is the spec name "AccountIdMissing" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAccountIdMissing Name = "AccountIdMissing"
+	// NameAccountIdPartitionKeyMismatch is the spec name
+	// "AccountIdPartitionKeyMismatch" (enums: FailedQueueItemDtoErrorCode).
+	NameAccountIdPartitionKeyMismatch Name = "AccountIdPartitionKeyMismatch"
+	// NameIdentityKeyMissing is the spec name "IdentityKeyMissing" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameIdentityKeyMissing Name = "IdentityKeyMissing"
+	// NameInvalidDownloadUri is the spec name "InvalidDownloadUri" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidDownloadUri Name = "InvalidDownloadUri"
+	// NameInstallationIdMissing is the spec name "InstallationIdMissing" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInstallationIdMissing Name = "InstallationIdMissing"
+	// NameUpdateRequestRetryFailed is the spec name "UpdateRequestRetryFailed"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameUpdateRequestRetryFailed Name = "UpdateRequestRetryFailed"
+	// NameInvalidProductVersion is the spec name "InvalidProductVersion" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidProductVersion Name = "InvalidProductVersion"
+	// NameProductVersionUpdateNotAllowed is the spec name
+	// "ProductVersionUpdateNotAllowed" (enums: FailedQueueItemDtoErrorCode).
+	NameProductVersionUpdateNotAllowed Name = "ProductVersionUpdateNotAllowed"
+	// NameHostRetentionPolicyInvalidLicenseType is the spec name
+	// "HostRetentionPolicyInvalidLicenseType" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameHostRetentionPolicyInvalidLicenseType Name = "HostRetentionPolicyInvalidLicenseType"
+	// NameTenantRetentionPolicyLicenseTypeNotSupported is the spec name
+	// "TenantRetentionPolicyLicenseTypeNotSupported" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTenantRetentionPolicyLicenseTypeNotSupported Name = "TenantRetentionPolicyLicenseTypeNotSupported"
+	// NameSWRobotCreationFailed is the spec name "SWRobotCreationFailed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWRobotCreationFailed Name = "SWRobotCreationFailed"
+	// NameSWRobotCreationNotEnabled is the spec name "SWRobotCreationNotEnabled"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSWRobotCreationNotEnabled Name = "SWRobotCreationNotEnabled"
+	// NameSWPersonalWorkspaceCreationFailed is the spec name
+	// "SWPersonalWorkspaceCreationFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameSWPersonalWorkspaceCreationFailed Name = "SWPersonalWorkspaceCreationFailed"
+	// NameSWPersonalWorkspacesNotEnabled is the spec name
+	// "SWPersonalWorkspacesNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameSWPersonalWorkspacesNotEnabled Name = "SWPersonalWorkspacesNotEnabled"
+	// NameSWMachineTemplateCreationFailed is the spec name
+	// "SWMachineTemplateCreationFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameSWMachineTemplateCreationFailed Name = "SWMachineTemplateCreationFailed"
+	// NameSWMachineTemplateAssignmentFailed is the spec name
+	// "SWMachineTemplateAssignmentFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameSWMachineTemplateAssignmentFailed Name = "SWMachineTemplateAssignmentFailed"
+	// NameSWMachineTemplateAssignmentMissingVirtualFolder is the spec name
+	// "SWMachineTemplateAssignmentMissingVirtualFolder" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWMachineTemplateAssignmentMissingVirtualFolder Name = "SWMachineTemplateAssignmentMissingVirtualFolder"
+	// NameSWRobotCreationNoLicense is the spec name "SWRobotCreationNoLicense"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSWRobotCreationNoLicense Name = "SWRobotCreationNoLicense"
+	// NameSWUserDoesNotHaveAnAttendedRobotOrProvisionNotEnabled is the spec name
+	// "SWUserDoesNotHaveAnAttendedRobotOrProvisionNotEnabled" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserDoesNotHaveAnAttendedRobotOrProvisionNotEnabled Name = "SWUserDoesNotHaveAnAttendedRobotOrProvisionNotEnabled"
+	// NameSWUserInactive is the spec name "SWUserInactive" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserInactive Name = "SWUserInactive"
+	// NameSWUserLicensingEnabledNoRobots is the spec name
+	// "SWUserLicensingEnabledNoRobots" (enums: FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingEnabledNoRobots Name = "SWUserLicensingEnabledNoRobots"
+	// NameSWUserLicensingEnabledRobotProvisionFailed is the spec name
+	// "SWUserLicensingEnabledRobotProvisionFailed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingEnabledRobotProvisionFailed Name = "SWUserLicensingEnabledRobotProvisionFailed"
+	// NameSWUserLicensingEnabledAttendedLicense is the spec name
+	// "SWUserLicensingEnabledAttendedLicense" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingEnabledAttendedLicense Name = "SWUserLicensingEnabledAttendedLicense"
+	// NameSWUserLicensingDisabledNoRobots is the spec name
+	// "SWUserLicensingDisabledNoRobots" (enums: FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingDisabledNoRobots Name = "SWUserLicensingDisabledNoRobots"
+	// NameSWUserLicensingDisabledRobotProvisionFailed is the spec name
+	// "SWUserLicensingDisabledRobotProvisionFailed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingDisabledRobotProvisionFailed Name = "SWUserLicensingDisabledRobotProvisionFailed"
+	// NameSWUserLicensingDisabledAttendedLicense is the spec name
+	// "SWUserLicensingDisabledAttendedLicense" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSWUserLicensingDisabledAttendedLicense Name = "SWUserLicensingDisabledAttendedLicense"
+	// NameConnectionsAvailableOnlyInPW is the spec name
+	// "ConnectionsAvailableOnlyInPW" (enums: FailedQueueItemDtoErrorCode).
+	NameConnectionsAvailableOnlyInPW Name = "ConnectionsAvailableOnlyInPW"
+	// NameResourceOverwriteNotSupported is the spec name
+	// "ResourceOverwriteNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameResourceOverwriteNotSupported Name = "ResourceOverwriteNotSupported"
+	// NameResourceNotOverwritable is the spec name "ResourceNotOverwritable"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameResourceNotOverwritable Name = "ResourceNotOverwritable"
+	// NameResourceOverwriteNotSupportedInStandardFolders is the spec name
+	// "ResourceOverwriteNotSupportedInStandardFolders" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameResourceOverwriteNotSupportedInStandardFolders Name = "ResourceOverwriteNotSupportedInStandardFolders"
+	// NameMultipleOverwritesForSameResourceKeyNotSupported is the spec name
+	// "MultipleOverwritesForSameResourceKeyNotSupported" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMultipleOverwritesForSameResourceKeyNotSupported Name = "MultipleOverwritesForSameResourceKeyNotSupported"
+	// NamePackageResourceNotFound is the spec name "PackageResourceNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NamePackageResourceNotFound Name = "PackageResourceNotFound"
+	// NameInvalidConnectionId is the spec name "InvalidConnectionId" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidConnectionId Name = "InvalidConnectionId"
+	// NameConnectionNotFound is the spec name "ConnectionNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameConnectionNotFound Name = "ConnectionNotFound"
+	// NameInvalidConnectionType is the spec name "InvalidConnectionType" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidConnectionType Name = "InvalidConnectionType"
+	// NameInvalidOverwrite is the spec name "InvalidOverwrite" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidOverwrite Name = "InvalidOverwrite"
+	// NameAssetsNotFound is the spec name "AssetsNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAssetsNotFound Name = "AssetsNotFound"
+	// NameBucketsNotFound is the spec name "BucketsNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBucketsNotFound Name = "BucketsNotFound"
+	// NameQueuesNotFound is the spec name "QueuesNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameQueuesNotFound Name = "QueuesNotFound"
+	// NameProcessesNotFound is the spec name "ProcessesNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameProcessesNotFound Name = "ProcessesNotFound"
+	// NameBusinessRulesNotFound is the spec name "BusinessRulesNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameBusinessRulesNotFound Name = "BusinessRulesNotFound"
+	// NameTaskCatalogsNotFound is the spec name "TaskCatalogsNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTaskCatalogsNotFound Name = "TaskCatalogsNotFound"
+	// NameAppsNotFound is the spec name "AppsNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAppsNotFound Name = "AppsNotFound"
+	// NameIndexesNotFound is the spec name "IndexesNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameIndexesNotFound Name = "IndexesNotFound"
+	// NameIXPProjectNotFound is the spec name "IXPProjectNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameIXPProjectNotFound Name = "IXPProjectNotFound"
+	// NameIXPProjectVersionNotFound is the spec name "IXPProjectVersionNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameIXPProjectVersionNotFound Name = "IXPProjectVersionNotFound"
+	// NameMcpServersNotFound is the spec name "McpServersNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameMcpServersNotFound Name = "McpServersNotFound"
+	// NameConnectedEventTriggerNoConnection is the spec name
+	// "ConnectedEventTriggerNoConnection" (enums: FailedQueueItemDtoErrorCode).
+	NameConnectedEventTriggerNoConnection Name = "ConnectedEventTriggerNoConnection"
+	// NameConnectedEventTriggerCreateFailed is the spec name
+	// "ConnectedEventTriggerCreateFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameConnectedEventTriggerCreateFailed Name = "ConnectedEventTriggerCreateFailed"
+	// NameConnectedEventTriggerDeleteFailed is the spec name
+	// "ConnectedEventTriggerDeleteFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameConnectedEventTriggerDeleteFailed Name = "ConnectedEventTriggerDeleteFailed"
+	// NameMissingEventTriggerBinding is the spec name "MissingEventTriggerBinding"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMissingEventTriggerBinding Name = "MissingEventTriggerBinding"
+	// NameVirtualTriggerCanNotHaveUser is the spec name
+	// "VirtualTriggerCanNotHaveUser" (enums: FailedQueueItemDtoErrorCode).
+	NameVirtualTriggerCanNotHaveUser Name = "VirtualTriggerCanNotHaveUser"
+	// NameEventTriggerCreateFailedConnectionNotAvailable is the spec name
+	// "EventTriggerCreateFailedConnectionNotAvailable" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameEventTriggerCreateFailedConnectionNotAvailable Name = "EventTriggerCreateFailedConnectionNotAvailable"
+	// NameUserHasNoRobotToFireUserEventTrigger is the spec name
+	// "UserHasNoRobotToFireUserEventTrigger" (enums: FailedQueueItemDtoErrorCode).
+	NameUserHasNoRobotToFireUserEventTrigger Name = "UserHasNoRobotToFireUserEventTrigger"
+	// NameConnectedEventTriggerStateUpstreamFail is the spec name
+	// "ConnectedEventTriggerStateUpstreamFail" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameConnectedEventTriggerStateUpstreamFail Name = "ConnectedEventTriggerStateUpstreamFail"
+	// NameConnectedEventTriggerOnShellConnectionError is the spec name
+	// "ConnectedEventTriggerOnShellConnectionError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameConnectedEventTriggerOnShellConnectionError Name = "ConnectedEventTriggerOnShellConnectionError"
+	// NameCredentialsProxyNotFound is the spec name "CredentialsProxyNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyNotFound Name = "CredentialsProxyNotFound"
+	// NameCannotDeleteCredentialsProxyInUse is the spec name
+	// "CannotDeleteCredentialsProxyInUse" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotDeleteCredentialsProxyInUse Name = "CannotDeleteCredentialsProxyInUse"
+	// NameCredentialsProxyUrlMustBeHttps is the spec name
+	// "CredentialsProxyUrlMustBeHttps" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyUrlMustBeHttps Name = "CredentialsProxyUrlMustBeHttps"
+	// NameCredentialsProxyHostUrlUpdateRequiresSecretResubmission is the spec name
+	// "CredentialsProxyHostUrlUpdateRequiresSecretResubmission" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyHostUrlUpdateRequiresSecretResubmission Name = "CredentialsProxyHostUrlUpdateRequiresSecretResubmission"
+	// NameCredentialsProxyBadSecretFormat is the spec name
+	// "CredentialsProxyBadSecretFormat" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyBadSecretFormat Name = "CredentialsProxyBadSecretFormat"
+	// NameCredentialsProxyAuthHealthRequestFailed is the spec name
+	// "CredentialsProxyAuthHealthRequestFailed" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyAuthHealthRequestFailed Name = "CredentialsProxyAuthHealthRequestFailed"
+	// NameCredentialsProxyHealthRequestFailed is the spec name
+	// "CredentialsProxyHealthRequestFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyHealthRequestFailed Name = "CredentialsProxyHealthRequestFailed"
+	// NameCredentialsProxyRequestFailedInvalidCredentials is the spec name
+	// "CredentialsProxyRequestFailedInvalidCredentials" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedInvalidCredentials Name = "CredentialsProxyRequestFailedInvalidCredentials"
+	// NameCredentialsProxyConnectionRefused is the spec name
+	// "CredentialsProxyConnectionRefused" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyConnectionRefused Name = "CredentialsProxyConnectionRefused"
+	// NameCredentialsProxyTypeCannotBeUpdated is the spec name
+	// "CredentialsProxyTypeCannotBeUpdated" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyTypeCannotBeUpdated Name = "CredentialsProxyTypeCannotBeUpdated"
+	// NameCredentialsProxyRequestFailedForbidden is the spec name
+	// "CredentialsProxyRequestFailedForbidden" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedForbidden Name = "CredentialsProxyRequestFailedForbidden"
+	// NameCredentialsProxyRequestFailedNotFound is the spec name
+	// "CredentialsProxyRequestFailedNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedNotFound Name = "CredentialsProxyRequestFailedNotFound"
+	// NameCredentialsProxyRequestFailedInternalServerError is the spec name
+	// "CredentialsProxyRequestFailedInternalServerError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedInternalServerError Name = "CredentialsProxyRequestFailedInternalServerError"
+	// NameCredentialsProxyRequestFailedUnhandledError is the spec name
+	// "CredentialsProxyRequestFailedUnhandledError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedUnhandledError Name = "CredentialsProxyRequestFailedUnhandledError"
+	// NameCredentialsProxyRequestFailedBadRequest is the spec name
+	// "CredentialsProxyRequestFailedBadRequest" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedBadRequest Name = "CredentialsProxyRequestFailedBadRequest"
+	// NameCredentialsProxyTypeCannotBeCreated is the spec name
+	// "CredentialsProxyTypeCannotBeCreated" (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyTypeCannotBeCreated Name = "CredentialsProxyTypeCannotBeCreated"
+	// NameCredentialsProxyGetAssetFromDisconnectedProxyNotAllowedForThisActivityVersion
+	// is the spec name
+	// "CredentialsProxyGetAssetFromDisconnectedProxyNotAllowedForThisActivityVersion"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyGetAssetFromDisconnectedProxyNotAllowedForThisActivityVersion Name = "CredentialsProxyGetAssetFromDisconnectedProxyNotAllowedForThisActivityVersion"
+	// NameCredentialsProxyRequestFailedWithTimeout is the spec name
+	// "CredentialsProxyRequestFailedWithTimeout" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCredentialsProxyRequestFailedWithTimeout Name = "CredentialsProxyRequestFailedWithTimeout"
+	// NameServerlessCreateMachineTemplateErrorCode is the spec name
+	// "ServerlessCreateMachineTemplateErrorCode" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessCreateMachineTemplateErrorCode Name = "ServerlessCreateMachineTemplateErrorCode"
+	// NameServerlessUpdateMachineTemplateErrorCode is the spec name
+	// "ServerlessUpdateMachineTemplateErrorCode" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessUpdateMachineTemplateErrorCode Name = "ServerlessUpdateMachineTemplateErrorCode"
+	// NameServerlessDeleteMachineTemplateErrorCode is the spec name
+	// "ServerlessDeleteMachineTemplateErrorCode" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessDeleteMachineTemplateErrorCode Name = "ServerlessDeleteMachineTemplateErrorCode"
+	// NameServerlessUnkownActionMachineTemplateErrorCode is the spec name
+	// "ServerlessUnkownActionMachineTemplateErrorCode" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessUnkownActionMachineTemplateErrorCode Name = "ServerlessUnkownActionMachineTemplateErrorCode"
+	// NameServerlessVpnInvalidCidr is the spec name "ServerlessVpnInvalidCidr"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessVpnInvalidCidr Name = "ServerlessVpnInvalidCidr"
+	// NameServerlessVpnInvalidState is the spec name "ServerlessVpnInvalidState"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessVpnInvalidState Name = "ServerlessVpnInvalidState"
+	// NameServerlessVpnNotFound is the spec name "ServerlessVpnNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessVpnNotFound Name = "ServerlessVpnNotFound"
+	// NameServerlessUnknownError is the spec name "ServerlessUnknownError" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameServerlessUnknownError Name = "ServerlessUnknownError"
+	// NameServerlessNoMachineTemplate is the spec name
+	// "ServerlessNoMachineTemplate" (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessNoMachineTemplate Name = "ServerlessNoMachineTemplate"
+	// NameServerlessGenericWorkloadsNotEnabled is the spec name
+	// "ServerlessGenericWorkloadsNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessGenericWorkloadsNotEnabled Name = "ServerlessGenericWorkloadsNotEnabled"
+	// NameServerlessJobTypeInvalid is the spec name "ServerlessJobTypeInvalid"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessJobTypeInvalid Name = "ServerlessJobTypeInvalid"
+	// NameServerlessServiceIsDisabledInTenant is the spec name
+	// "ServerlessServiceIsDisabledInTenant" (enums: FailedQueueItemDtoErrorCode).
+	NameServerlessServiceIsDisabledInTenant Name = "ServerlessServiceIsDisabledInTenant"
+	// NameInvalidSolutionArchive is the spec name "InvalidSolutionArchive" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidSolutionArchive Name = "InvalidSolutionArchive"
+	// NameCompatibilityCheckFail is the spec name "CompatibilityCheckFail" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCompatibilityCheckFail Name = "CompatibilityCheckFail"
+	// NameRollbackNotSupported is the spec name "RollbackNotSupported" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameRollbackNotSupported Name = "RollbackNotSupported"
+	// NameSolutionsResourceNotFound is the spec name "SolutionsResourceNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionsResourceNotFound Name = "SolutionsResourceNotFound"
+	// NameSolutionsResourceNotSupported is the spec name
+	// "SolutionsResourceNotSupported" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionsResourceNotSupported Name = "SolutionsResourceNotSupported"
+	// NameSolutionsResourcesNotFound is the spec name "SolutionsResourcesNotFound"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionsResourcesNotFound Name = "SolutionsResourcesNotFound"
+	// NameFolderKeyRequired is the spec name "FolderKeyRequired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameFolderKeyRequired Name = "FolderKeyRequired"
+	// NameSolutionsCannotInstallInClassicFolder is the spec name
+	// "SolutionsCannotInstallInClassicFolder" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSolutionsCannotInstallInClassicFolder Name = "SolutionsCannotInstallInClassicFolder"
+	// NameSolutionsCannotInstallInSolutionFolder is the spec name
+	// "SolutionsCannotInstallInSolutionFolder" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSolutionsCannotInstallInSolutionFolder Name = "SolutionsCannotInstallInSolutionFolder"
+	// NameSolutionIsNotInstalledAtPath is the spec name
+	// "SolutionIsNotInstalledAtPath" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionIsNotInstalledAtPath Name = "SolutionIsNotInstalledAtPath"
+	// NameSolutionFolderNotFound is the spec name "SolutionFolderNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSolutionFolderNotFound Name = "SolutionFolderNotFound"
+	// NameSolutionFolderHasJobsNotInFinalState is the spec name
+	// "SolutionFolderHasJobsNotInFinalState" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionFolderHasJobsNotInFinalState Name = "SolutionFolderHasJobsNotInFinalState"
+	// NameSolutionFileNotFound is the spec name "SolutionFileNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameSolutionFileNotFound Name = "SolutionFileNotFound"
+	// NameSolutionPackageUrlIsInvalid is the spec name
+	// "SolutionPackageUrlIsInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionPackageUrlIsInvalid Name = "SolutionPackageUrlIsInvalid"
+	// NameSolutionInstallationFolderNotFound is the spec name
+	// "SolutionInstallationFolderNotFound" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionInstallationFolderNotFound Name = "SolutionInstallationFolderNotFound"
+	// NameSolutionPackageNotInScope is the spec name "SolutionPackageNotInScope"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionPackageNotInScope Name = "SolutionPackageNotInScope"
+	// NameSolutionLibraryUrlIsInvalid is the spec name
+	// "SolutionLibraryUrlIsInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionLibraryUrlIsInvalid Name = "SolutionLibraryUrlIsInvalid"
+	// NameTenantLibraryFeedNotEnabled is the spec name
+	// "TenantLibraryFeedNotEnabled" (enums: FailedQueueItemDtoErrorCode).
+	NameTenantLibraryFeedNotEnabled Name = "TenantLibraryFeedNotEnabled"
+	// NameSolutionsCannotInstallInPWFolder is the spec name
+	// "SolutionsCannotInstallInPWFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionsCannotInstallInPWFolder Name = "SolutionsCannotInstallInPWFolder"
+	// NameInvalidMerge is the spec name "InvalidMerge" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidMerge Name = "InvalidMerge"
+	// NameSolutionConnectionInfoInvalid is the spec name
+	// "SolutionConnectionInfoInvalid" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionConnectionInfoInvalid Name = "SolutionConnectionInfoInvalid"
+	// NameCannotChangeInstallationFolder is the spec name
+	// "CannotChangeInstallationFolder" (enums: FailedQueueItemDtoErrorCode).
+	NameCannotChangeInstallationFolder Name = "CannotChangeInstallationFolder"
+	// NameSolutionInvalidFolderHierarchy is the spec name
+	// "SolutionInvalidFolderHierarchy" (enums: FailedQueueItemDtoErrorCode).
+	NameSolutionInvalidFolderHierarchy Name = "SolutionInvalidFolderHierarchy"
+	// NameExportTimeout is the spec name "ExportTimeout" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameExportTimeout Name = "ExportTimeout"
+	// NameExportTenantDailyLimitReached is the spec name
+	// "ExportTenantDailyLimitReached" (enums: FailedQueueItemDtoErrorCode).
+	NameExportTenantDailyLimitReached Name = "ExportTenantDailyLimitReached"
+	// NameInvalidMessageReceived is the spec name "InvalidMessageReceived" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameInvalidMessageReceived Name = "InvalidMessageReceived"
+	// NameIntegrationServiceApiFailure is the spec name
+	// "IntegrationServiceApiFailure" (enums: FailedQueueItemDtoErrorCode).
+	NameIntegrationServiceApiFailure Name = "IntegrationServiceApiFailure"
+	// NameJobFaulted is the spec name "JobFaulted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobFaulted Name = "JobFaulted"
+	// NameJobStopped is the spec name "JobStopped" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobStopped Name = "JobStopped"
+	// NameJobUnknownFinalStatus is the spec name "JobUnknownFinalStatus" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameJobUnknownFinalStatus Name = "JobUnknownFinalStatus"
+	// NameTriggerBadRequest is the spec name "TriggerBadRequest" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameTriggerBadRequest Name = "TriggerBadRequest"
+	// NameMaxTriggersLimitReached is the spec name "MaxTriggersLimitReached"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameMaxTriggersLimitReached Name = "MaxTriggersLimitReached"
+	// NameCallbackNotEnabledForTrigger is the spec name
+	// "CallbackNotEnabledForTrigger" (enums: FailedQueueItemDtoErrorCode).
+	NameCallbackNotEnabledForTrigger Name = "CallbackNotEnabledForTrigger"
+	// NameCallbackIsRequired is the spec name "CallbackIsRequired" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCallbackIsRequired Name = "CallbackIsRequired"
+	// NameCalendarNotFound is the spec name "CalendarNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameCalendarNotFound Name = "CalendarNotFound"
+	// NameEntitlementConsumationFailure is the spec name
+	// "EntitlementConsumationFailure" (enums: FailedQueueItemDtoErrorCode).
+	NameEntitlementConsumationFailure Name = "EntitlementConsumationFailure"
+	// NameLimitExceeded is the spec name "LimitExceeded" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameLimitExceeded Name = "LimitExceeded"
+	// NameReportsLimitsExceeded is the spec name "ReportsLimitsExceeded" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameReportsLimitsExceeded Name = "ReportsLimitsExceeded"
+	// NameAssistantWebProvisioningFailed is the spec name
+	// "AssistantWebProvisioningFailed" (enums: FailedQueueItemDtoErrorCode).
+	NameAssistantWebProvisioningFailed Name = "AssistantWebProvisioningFailed"
+	// NameCleanUpMigrationDataFailed is the spec name "CleanUpMigrationDataFailed"
+	// (enums: FailedQueueItemDtoErrorCode).
+	NameCleanUpMigrationDataFailed Name = "CleanUpMigrationDataFailed"
+	// NameDebugSolutionProcessCreationRestricted is the spec name
+	// "DebugSolutionProcessCreationRestricted" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameDebugSolutionProcessCreationRestricted Name = "DebugSolutionProcessCreationRestricted"
+	// NameAttachmentNotFound is the spec name "AttachmentNotFound" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameAttachmentNotFound Name = "AttachmentNotFound"
+	// NameContentLengthTooLarge is the spec name "ContentLengthTooLarge" (enums:
+	// FailedQueueItemDtoErrorCode).
+	NameContentLengthTooLarge Name = "ContentLengthTooLarge"
+	// NameNoLicense is the spec name "NoLicense" (enums:
+	// LicenseResultDtoErrorCode).
+	NameNoLicense Name = "NoLicense"
+	// NameLicenseIsAlreadyInUse is the spec name "LicenseIsAlreadyInUse" (enums:
+	// LicenseResultDtoErrorCode).
+	NameLicenseIsAlreadyInUse Name = "LicenseIsAlreadyInUse"
+	// NameRuntimeDisabled is the spec name "RuntimeDisabled" (enums:
+	// LicenseResultDtoErrorCode).
+	NameRuntimeDisabled Name = "RuntimeDisabled"
+	// NameExternalNotSupported is the spec name "ExternalNotSupported" (enums:
+	// LicenseResultDtoErrorCode).
+	NameExternalNotSupported Name = "ExternalNotSupported"
+	// NameUsageExceedsLicenseLimit is the spec name "UsageExceedsLicenseLimit"
+	// (enums: LicenseResultDtoErrorCode).
+	NameUsageExceedsLicenseLimit Name = "UsageExceedsLicenseLimit"
 )
 
 var (
 	// nameCodeTable holds the spec names whose code is known, sorted by name.
 	nameCodeTable = [...]nameCode{
+		{"CannotDeleteStaticRole", 1406},
+		{"CannotUpdateUsername", 1414},
+		{"CannotUsePreviousPassword", 1411},
+		{"ChangePassword", 1403},
+		{"ConfirmEmailFailed", 1410},
+		{"DomainUnreachable", 1408},
+		{"DuplicateReference", 1016},
+		{"ErrorDownloading", 1653},
+		{"ErrorInserting", 1006},
+		{"ErrorSendingEmail", 1008},
+		{"ErrorUpdating", 1007},
+		{"HasAttachedProcesses", 1662},
+		{"HasDependentItems", 1012},
+		{"HasRunningJobs", 1666},
+		{"InvalidArgument", 1009},
+		{"InvalidExtension", 1663},
+		{"InvalidLicenseFormat", 1903},
+		{"InvalidNonProductionMachineSlots", 1208},
+		{"InvalidPackageCount", 1664},
+		{"InvalidPackageDetails", 1654},
+		{"InvalidPackageVersion", 1675},
+		{"InvalidPassword", 1405},
+		{"InvalidProcessKey", 1656},
+		{"InvalidReleaseKey", 1674},
 		{"InvalidRequest", 1000},
+		{"InvalidStartJobRobotIds", 1671},
+		{"InvalidUnattendedMachineSlots", 1208},
+		{"ItemAlreadyExists", 1004},
+		{"ItemIsInUse", 1013},
 		{"ItemNotFound", 1002},
+		{"JobCannotBeCancelled", 1658},
+		{"JobCannotBeTerminated", 1659},
+		{"JobTypeCannotBeStopped", 1657},
+		{"LibrariesFeedInUse", 1011},
+		{"LicenseAlreadyInUse", 1902},
+		{"LicenseExpired", 1901},
+		{"LicenseExpiredCannotStartJobs", 1673},
+		{"LicenseNotFound", 1900},
+		{"MachineLicenseCannotChange", 1208},
 		{"NameAlreadyUsed", 1001},
-		{"PackageNotFound", 1661},
+		{"NoRobotsAvailable", 1678},
+		{"NotSupportedByExternalFeeds", 1652},
+		{"PackageNotFound", 1677},
+		{"ParameterInvalid", 1015},
+		{"ParameterMissing", 1014},
+		{"PasswordExpired", 1404},
+		{"PasswordResetFailed", 1409},
+		{"PathTooLong", 1679},
+		{"PendingJobsAlreadyExist", 1670},
+		{"PreviousVersionNotFound", 1665},
 		{"ProcessNotFound", 1661},
+		{"RoleIsNotEditable", 1412},
+		{"SqlAcquireLockFailure", 1010},
 		{"StringProtectFailed", 1003},
+		{"TenantFeedInUse", 1655},
+		{"TenantIsDisabled", 1676},
+		{"TenantNotFound", 1667},
+		{"UnregisteredCannotStartJobs", 1672},
+		{"UserNotEditable", 1407},
+		{"UserNotFoundInDomain", 1413},
+		{"VersionNotFound", 1660},
 	}
 )
 

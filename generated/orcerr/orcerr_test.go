@@ -72,7 +72,7 @@ func TestLookupByNameAll(t *testing.T) {
 			t.Errorf("Lookup(%d) found", n)
 		}
 	}
-	for name, want := range map[string]Code{"ItemNotFound": 1002, "ProcessNotFound": 1661, "PackageNotFound": 1661, "NameAlreadyUsed": 1001} {
+	for name, want := range map[string]Code{"ItemNotFound": 1002, "ProcessNotFound": 1661, "PackageNotFound": 1677, "NameAlreadyUsed": 1001} {
 		if c, ok := ByName(name); !ok || c != want {
 			t.Errorf("ByName(%q) = %v, %v", name, c, ok)
 		}
