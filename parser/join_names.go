@@ -293,13 +293,28 @@ func (j *joiner) deriveRest(claimed map[string]int) {
 // deriveIdentifier makes an identifier from the code's text, never a bare
 // number when the text has words.
 func deriveIdentifier(c model.Code) string {
-	texts := append(slices.Clone(c.Messages), c.Description, c.Category)
+	texts := append(slices.Clone(c.Messages), describedCase(c.Description), c.Category)
 	for _, t := range texts {
 		if id := ident.Derive(t); id != "" {
 			return id
 		}
 	}
 	return fmt.Sprintf("Code%d", c.Code)
+}
+
+// leadIn matches the stock openings of the page's descriptions ("This error
+// message is thrown if you try to", "This is an alert that is triggered
+// when"), which say nothing about the error itself.
+var leadIn = regexp.MustCompile(`(?i)^\s*(?:only displayed if [^.]*\.\s*)?(?:this|an?|the)?\s*(?:is\s+an?\s+)?(?:(?:error|message|alert)\s+)*(?:that\s+)?(?:is\s+)?(?:thrown|displayed|shown|returned|generated|triggered)\s+(?:if|when|in)\s+(?:you\s+(?:are\s+)?(?:trying\s+to\s+|try\s+to\s+)?)?(?:there\s+(?:is|are)\s+)?`)
+
+// describedCase returns a description without its stock opening, so that
+// an identifier derived from it names the case it describes: "This alert is
+// generated when a job fails." gives "a job fails.".
+func describedCase(description string) string {
+	if rest := leadIn.ReplaceAllString(description, ""); strings.TrimSpace(rest) != "" {
+		return rest
+	}
+	return description
 }
 
 // setAliases lists, for each code, the page-stated names it does not use

@@ -268,3 +268,19 @@ func TestNormalizePath(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribedCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"This alert is generated when a job fails.":                                                                "a job fails.",
+		"This is an alert that is triggered when a Robot disconnects from Orchestrator.":                           "a Robot disconnects from Orchestrator.",
+		"This error message is thrown if there are no more licenses on Orchestrator.":                              "no more licenses on Orchestrator.",
+		"An error message that is thrown if you try to create or edit a resource with a name that already exists.": "create or edit a resource with a name that already exists.",
+		"This message is shown if you are trying to delete the Administrator role.":                                "delete the Administrator role.",
+		"The schedule you tried to add contains a Cron expression which is not valid.":                             "The schedule you tried to add contains a Cron expression which is not valid.",
+		"This error is thrown if": "This error is thrown if",
+	} {
+		if got := describedCase(in); got != want {
+			t.Errorf("describedCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

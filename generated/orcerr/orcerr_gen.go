@@ -220,7 +220,7 @@ const (
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
 	UserNoLongerAssociatedWithOrganization Code = 1100
-	// OnlyDisplayedIfOrganizationUnitsEnabled is code 1101.
+	// MakingPOSTRequestsEndpointWithoutIncluding is code 1101.
 	//
 	// Only displayed if organization units are enabled on your Orchestrator
 	// instance. The error is thrown when making POST requests endpoint without
@@ -228,7 +228,7 @@ const (
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	OnlyDisplayedIfOrganizationUnitsEnabled Code = 1101
+	MakingPOSTRequestsEndpointWithoutIncluding Code = 1101
 	// OrganizationUnitDoesntExistOrNo is code 1102.
 	//
 	// Message: "The organization unit doesn't exist or is no longer associated
@@ -257,14 +257,14 @@ const (
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
 	ThereAlreadyRobotOnThisMachine Code = 1200
-	// ThisErrorMessageThrownIfThere is code 1201.
+	// NoMoreLicensesOnOrchestrator is code 1201.
 	//
 	// This error message is thrown if there are no more licenses on Orchestrator
 	// for the Robot you are trying to start a job on.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisErrorMessageThrownIfThere Code = 1201
+	NoMoreLicensesOnOrchestrator Code = 1201
 	// MachineCannotBeDeletedBecauseIt is code 1202.
 	//
 	// Message: "The machine [MachineName] cannot be deleted because it has robots
@@ -326,29 +326,29 @@ const (
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
 	CannotUpdateUsernameMachineOrType Code = 1209
-	// ThisAlertThatTriggeredWhenRobot1222 is code 1222.
+	// RobotDisconnectsFromOrchestrator is code 1222.
 	//
 	// This is an alert that is triggered when a Robot disconnects from
 	// Orchestrator.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisAlertThatTriggeredWhenRobot1222 Code = 1222
-	// ThisAlertThatTriggeredWhenRobot1223 is code 1223.
+	RobotDisconnectsFromOrchestrator Code = 1222
+	// RobotConnectedToOrchestratorBecomesUnresponsive is code 1223.
 	//
 	// This is an alert that is triggered when a Robot connected to Orchestrator
 	// becomes unresponsive.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisAlertThatTriggeredWhenRobot1223 Code = 1223
-	// ThisErrorMessageThrownInFollowing is code 1250.
+	RobotConnectedToOrchestratorBecomesUnresponsive Code = 1223
+	// FollowingCases is code 1250.
 	//
 	// This error message is thrown in the following cases:
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisErrorMessageThrownInFollowing Code = 1250
+	FollowingCases Code = 1250
 	// Conflict1300 is code 1300.
 	//
 	// Category: Conflict. HTTP status: 409. Name: derived from the page's text;
@@ -687,13 +687,13 @@ const (
 	NoRobotsAvailable Code = 1678
 	// PathTooLong is code 1679.
 	PathTooLong Code = 1679
-	// ThisAlertGeneratedWhenJobFails is code 1680.
+	// JobFails is code 1680.
 	//
 	// This alert is generated when a job fails.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisAlertGeneratedWhenJobFails Code = 1680
+	JobFails Code = 1680
 	// ThirdPartyComponents is code 1700.
 	//
 	// Category: Third-party components. Name: derived from the page's text;
@@ -747,14 +747,14 @@ const (
 	// Category: Queue/Queue item. Name: derived from the page's text; neither the
 	// page nor the spec states one.
 	QueueQueueItem1855 Code = 1855
-	// ThisMessageErrorDisplayedIfApplication is code 1856.
+	// ApplicationThrownForItemAndIt is code 1856.
 	//
 	// This message error is displayed if an application is thrown for an item and
 	// it is not going to be retried anymore.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
 	// one.
-	ThisMessageErrorDisplayedIfApplication Code = 1856
+	ApplicationThrownForItemAndIt Code = 1856
 	// LicenseNotFound is code 1900.
 	//
 	// Message: "License not found."
@@ -1026,10 +1026,10 @@ var (
 		"CannotConnectToADDomain",
 		"CannotIncludeSpecifiedRelationship",
 		"UserNoLongerAssociatedWithOrganization",
-		"OnlyDisplayedIfOrganizationUnitsEnabled",
+		"MakingPOSTRequestsEndpointWithoutIncluding",
 		"OrganizationUnitDoesntExistOrNo",
 		"ThereAlreadyRobotOnThisMachine",
-		"ThisErrorMessageThrownIfThere",
+		"NoMoreLicensesOnOrchestrator",
 		"MachineCannotBeDeletedBecauseIt",
 		"InvalidLicenseKey",
 		"Robots1204",
@@ -1038,9 +1038,9 @@ var (
 		"Robots1207",
 		"MachineLicenseCannotChange",
 		"CannotUpdateUsernameMachineOrType",
-		"ThisAlertThatTriggeredWhenRobot1222",
-		"ThisAlertThatTriggeredWhenRobot1223",
-		"ThisErrorMessageThrownInFollowing",
+		"RobotDisconnectsFromOrchestrator",
+		"RobotConnectedToOrchestratorBecomesUnresponsive",
+		"FollowingCases",
 		"Conflict1300",
 		"Conflict1301",
 		"Conflict1302",
@@ -1093,7 +1093,7 @@ var (
 		"PackageNotFound",
 		"NoRobotsAvailable",
 		"PathTooLong",
-		"ThisAlertGeneratedWhenJobFails",
+		"JobFails",
 		"ThirdPartyComponents",
 		"Logs",
 		"Configuration",
@@ -1103,7 +1103,7 @@ var (
 		"QueueQueueItem1852",
 		"UserYouTryingToAssign",
 		"QueueQueueItem1855",
-		"ThisMessageErrorDisplayedIfApplication",
+		"ApplicationThrownForItemAndIt",
 		"LicenseNotFound",
 		"LicenseExpired",
 		"LicenseAlreadyInUse",
@@ -1850,6 +1850,7 @@ type nameCode struct {
 var (
 	// byNameTable holds every name ByName knows, sorted by name.
 	byNameTable = [...]nameCode{
+		{"ApplicationThrownForItemAndIt", 1856},
 		{"AssetDoesNotHaveValueAssociated", 1503},
 		{"AssetTypeCannotBeUpdated", 1502},
 		{"AuthorizationUsersRoles1400", 1400},
@@ -1880,6 +1881,7 @@ var (
 		{"ErrorInserting", 1006},
 		{"ErrorSendingEmail", 1008},
 		{"ErrorUpdating", 1007},
+		{"FollowingCases", 1250},
 		{"HasAttachedProcesses", 1662},
 		{"HasDependentItems", 1012},
 		{"HasRunningJobs", 1666},
@@ -1903,6 +1905,7 @@ var (
 		{"ItemNotFound", 1002},
 		{"JobCannotBeCancelled", 1658},
 		{"JobCannotBeTerminated", 1659},
+		{"JobFails", 1680},
 		{"JobTypeCannotBeStopped", 1657},
 		{"LibrariesFeedInUse", 1011},
 		{"License1904", 1904},
@@ -1925,11 +1928,12 @@ var (
 		{"Logs", 1750},
 		{"MachineCannotBeDeletedBecauseIt", 1202},
 		{"MachineLicenseCannotChange", 1208},
+		{"MakingPOSTRequestsEndpointWithoutIncluding", 1101},
 		{"NameAlreadyUsed", 1001},
 		{"NoAvailableLicensesNumberOfNew", 1916},
+		{"NoMoreLicensesOnOrchestrator", 1201},
 		{"NoRobotsAvailable", 1678},
 		{"NotSupportedByExternalFeeds", 1652},
-		{"OnlyDisplayedIfOrganizationUnitsEnabled", 1101},
 		{"OrganizationUnitDoesntExistOrNo", 1102},
 		{"PackageNotFound", 1677},
 		{"ParameterInvalid", 1015},
@@ -1945,6 +1949,8 @@ var (
 		{"QueueQueueItem1850", 1850},
 		{"QueueQueueItem1852", 1852},
 		{"QueueQueueItem1855", 1855},
+		{"RobotConnectedToOrchestratorBecomesUnresponsive", 1223},
+		{"RobotDisconnectsFromOrchestrator", 1222},
 		{"RobotLicensingFailed1914", 1914},
 		{"RobotLicensingFailed1915", 1915},
 		{"Robots1204", 1204},
@@ -1958,12 +1964,6 @@ var (
 		{"ThereAlreadyRobotOnThisMachine", 1200},
 		{"ThereNotEnough", 1917},
 		{"ThirdPartyComponents", 1700},
-		{"ThisAlertGeneratedWhenJobFails", 1680},
-		{"ThisAlertThatTriggeredWhenRobot1222", 1222},
-		{"ThisAlertThatTriggeredWhenRobot1223", 1223},
-		{"ThisErrorMessageThrownIfThere", 1201},
-		{"ThisErrorMessageThrownInFollowing", 1250},
-		{"ThisMessageErrorDisplayedIfApplication", 1856},
 		{"UnregisteredCannotStartJobs", 1672},
 		{"UserNoLongerAssociatedWithOrganization", 1100},
 		{"UserNotEditable", 1407},
