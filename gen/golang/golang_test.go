@@ -2,7 +2,6 @@ package golang
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"go/ast"
 	"go/parser"
@@ -21,16 +20,7 @@ import (
 var update = flag.Bool("update", false, "update golden files")
 
 func loadModel(t *testing.T, name string) *model.Catalog {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "models", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cat model.Catalog
-	if err := json.Unmarshal(data, &cat); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return &cat
+	return testenv.Catalog(t, "testdata", "models", name)
 }
 
 // TestGolden compares the output for each model with
@@ -58,27 +48,8 @@ func TestGolden(t *testing.T) {
 
 func compareDir(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
 	for name, got := range files {
-		path := filepath.Join(dir, name)
-		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			os.WriteFile(path+".got", got, 0o644)
-			t.Errorf("%s differs from golden; wrote %s.got", path, path)
-		}
+		testenv.Golden(t, *update, filepath.Join(dir, name), got)
 	}
 }
 

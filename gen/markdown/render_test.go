@@ -1,7 +1,6 @@
 package markdown_test
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"io/fs"
@@ -10,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/orcgen/orcgen/gen/markdown"
 	"github.com/orcgen/orcgen/gen/markdown/mdtest"
@@ -23,16 +20,7 @@ var update = flag.Bool("update", false, "update golden files")
 
 // loadModel reads a model file of testdata/models-emit.
 func loadModel(t *testing.T, name string) *model.Catalog {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "models-emit", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cat model.Catalog
-	if err := json.Unmarshal(data, &cat); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return &cat
+	return testenv.Catalog(t, "testdata", "models-emit", name)
 }
 
 func TestRenderGolden(t *testing.T) {
@@ -58,24 +46,10 @@ func TestRenderGolden(t *testing.T) {
 	}
 }
 
-// checkGolden compares got with a golden file, rewriting it under -update and
-// leaving a .got file beside it on a mismatch.
+// checkGolden compares got with a golden file (see testenv.Golden).
 func checkGolden(t *testing.T, golden string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		_ = os.WriteFile(golden+".got", got, 0o644)
-		t.Errorf("%s differs (got in %s.got):\n%s", golden, golden, udiff.Unified(golden, "got", string(want), string(got)))
-	}
+	testenv.Golden(t, *update, golden, got)
 }
 
 func TestRenderForm(t *testing.T) {

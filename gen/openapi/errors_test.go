@@ -1,15 +1,11 @@
 package openapi
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/orcgen/orcgen/internal/testenv"
 	"github.com/orcgen/orcgen/model"
@@ -19,36 +15,13 @@ var update = flag.Bool("update", false, "update golden files")
 
 // loadModel reads a model file of testdata/models-emit.
 func loadModel(t *testing.T, name string) *model.Catalog {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "models-emit", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cat model.Catalog
-	if err := json.Unmarshal(data, &cat); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return &cat
+	return testenv.Catalog(t, "testdata", "models-emit", name)
 }
 
-// checkGolden compares got with a golden file, rewriting it under -update and
-// leaving a .got file beside it on a mismatch.
+// checkGolden compares got with a golden file (see testenv.Golden).
 func checkGolden(t *testing.T, golden string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		_ = os.WriteFile(golden+".got", got, 0o644)
-		t.Errorf("%s differs (got in %s.got):\n%s", golden, golden, udiff.Unified(golden, "got", string(want), string(got)))
-	}
+	testenv.Golden(t, *update, golden, got)
 }
 
 func TestErrorsGolden(t *testing.T) {
