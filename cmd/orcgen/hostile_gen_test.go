@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hostileGenerators write the inputs of the big cases at test time, so the
+// repository holds a few lines instead of megabytes. Each returns the page
+// and spec paths it wrote ("" for the embedded default).
+var hostileGenerators = map[string]func(t *testing.T, work string) (pagePath, specPath string){
+	"big-cell":    genBigCell,
+	"many-rows":   genManyRows,
+	"deep-nest":   genDeepNest,
+	"huge-enum":   genHugeEnum,
+	"long-chain":  genLongChain,
+	"huge-page":   genHugePage,
+	"many-tables": genManyTables,
+}
+
+// bigCellBytes is the size of the big cell: 1 MB.
+const bigCellBytes = 1 << 20
+
+// genBigCell writes a page whose code 90001 has a 1 MB message of words,
+// with characters that need escaping in every output sprinkled in.
+func genBigCell(t *testing.T, work string) (string, string) {
+	word := "overflow */ `tick` | <b> "
+	msg := strings.Repeat(word, bigCellBytes/len(word))
+	row := fmt.Sprintf("<tr><td><p>90001</p></td><td><p>%s</p></td><td><p>%s</p></td></tr>\n", htmlEscape(msg), htmlEscape(msg))
+	return writePage(t, work, []byte(row), 50), ""
+}
+
+// manyRows is the number of rows of the many-rows case.
+const manyRows = 10000
+
+// genManyRows writes a page of manyRows codes: 10,000 filler rows.
+func genManyRows(t *testing.T, work string) (string, string) {
+	return writePage(t, work, nil, manyRows), ""
+}
+
+// deepNest is how deep the deep-nest case nests its tags.
+const deepNest = 10000
+
+// genDeepNest writes an ordinary page with a cell holding tags nested
+// deepNest deep.
+func genDeepNest(t *testing.T, work string) (string, string) {
+	cell := strings.Repeat("<span>", deepNest) + "deep" + strings.Repeat("</span>", deepNest)
+	row := fmt.Sprintf("<tr><td><p>90001</p></td><td><p>%s</p></td><td><p>Nested.</p></td></tr>\n", cell)
+	return writePage(t, work, []byte(row), 50), ""
+}
+
+// hugeEnum is the number of names of the huge-enum case.
+const hugeEnum = 100000
+
+// genHugeEnum writes a spec whose error-code enum holds hugeEnum names.
+func genHugeEnum(t *testing.T, work string) (string, string) {
+	var b strings.Builder
+	b.WriteString(specHead)
+	b.WriteString("    FailedDto:\n      type: object\n      properties:\n        ErrorCode:\n          type: string\n          enum:\n")
+	for i := range hugeEnum {
+		fmt.Fprintf(&b, "            - Failure%06d\n", i)
+	}
+	path := filepath.Join(work, "spec.yaml")
+	writeTestFile(t, path, []byte(b.String()))
+	return "", path
+}
+
+// longChain is the number of schemas of the long-chain case.
+const longChain = 3000
+
+// genLongChain writes a spec whose schemas form a chain of longChain
+// $refs, each the only property of the one before: kin-openapi's Validate
+// slows down badly on such chains.
+func genLongChain(t *testing.T, work string) (string, string) {
+	var b strings.Builder
+	b.WriteString(specHead)
+	for i := range longChain {
+		fmt.Fprintf(&b, "    S%d:\n      type: object\n      properties:\n        next:\n          $ref: '#/components/schemas/S%d'\n", i, i+1)
+	}
+	fmt.Fprintf(&b, "    S%d:\n      type: string\n", longChain)
+	path := filepath.Join(work, "spec.yaml")
+	writeTestFile(t, path, []byte(b.String()))
+	return "", path
+}
+
+// genHugePage writes a page of 40 MB: more than -max-bytes allows by
+// default.
+func genHugePage(t *testing.T, work string) (string, string) {
+	pad := "<!-- " + strings.Repeat("x", 40<<20) + " -->\n"
+	return writePage(t, work, []byte(pad), 50), ""
+}
+
+// manyTables is the number of tables of the many-tables case.
+const manyTables = 2000
+
+// genManyTables writes a page of manyTables tables of 49 code rows each:
+// none is the codes table, and picking among them must stay linear.
+func genManyTables(t *testing.T, work string) (string, string) {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><title>Tables</title></head><body>\n")
+	for i := range manyTables {
+		b.WriteString("<table>")
+		for j := range 49 {
+			fmt.Fprintf(&b, "<tr><td>%d</td><td>t</td><td>d</td></tr>", i*100+j+1)
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("</body></html>\n")
+	path := filepath.Join(work, "page.html")
+	writeTestFile(t, path, []byte(b.String()))
+	return path, ""
+}
+
+// specHead is the start of a small valid OpenAPI 3.0 definition with the
+// ErrorResult schema; generators append component schemas.
+const specHead = `openapi: 3.0.1
+info:
+  title: Hostile
+  version: "1.0"
+paths:
+  /items:
+    get:
+      operationId: Items_Get
+      responses:
+        "200":
+          description: OK
+        "404":
+          description: Not Found
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorResult'
+components:
+  schemas:
+    ErrorResult:
+      type: object
+      properties:
+        message:
+          type: string
+        errorCode:
+          type: integer
+          format: int32
+`
+
+// writePage writes a page of n filler rows with rows in the middle.
+func writePage(t *testing.T, work string, rows []byte, n int) string {
+	page, err := codesPage(rows, "standard", n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(work, "page.html")
+	writeTestFile(t, path, page)
+	return path
+}
+
+// htmlEscape escapes text for an HTML text node.
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
