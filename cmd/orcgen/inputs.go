@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"os"
 	"time"
 
 	"github.com/orcgen/orcgen/model"
@@ -57,7 +58,8 @@ func readPage(ctx context.Context, src string, net netFlags) (*model.Catalog, er
 }
 
 // readSpec loads the spec (or snapshot) at src, or the embedded snapshot
-// when src is "".
+// when src is "". Facts of definitions come from the spec cache that
+// ORCGEN_CACHE selects (spec.DefaultCache) when their bytes were seen before.
 func readSpec(ctx context.Context, src string, allowExternalRefs bool, net netFlags) (*model.Spec, error) {
 	data, uri := defaults.Spec, defaults.SpecURI
 	if src != "" {
@@ -67,7 +69,7 @@ func readSpec(ctx context.Context, src string, allowExternalRefs bool, net netFl
 		}
 		data, uri = in.Data, src
 	}
-	return spec.Load(data, spec.Options{URI: uri, AllowExternalRefs: allowExternalRefs})
+	return spec.DefaultCache(os.Getenv).Load(data, spec.Options{URI: uri, AllowExternalRefs: allowExternalRefs})
 }
 
 // catalog reads both sources (a missing one falls back to the embedded
