@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"slices"
 
-	"golang.org/x/net/html"
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html/charset"
 
 	"github.com/orcgen/orcgen/model"
@@ -63,11 +63,14 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: decode page: %w", opts.URI, err)
 	}
-	doc, err := html.Parse(r)
+	// goquery parses with html.Parse and returns its error as is, so markup
+	// nested deeper than 512 elements reads "html: open stack of elements
+	// exceeds 512 nodes".
+	doc, err := goquery.NewDocumentFromReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse page: %w", opts.URI, err)
 	}
-	rows, err := pickTable(doc, opts.URI)
+	rows, err := pickTable(doc.Get(0), opts.URI)
 	if err != nil {
 		return nil, err
 	}

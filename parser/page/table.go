@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -26,71 +27,48 @@ func expected() string {
 var integerCell = regexp.MustCompile(`^[+-]?[0-9]+$`)
 
 // row is one row of a table: its 1-based position among the table's rows
-// (header rows included) and its cells.
+// (header rows included), its cells, and, when it has three cells, the text
+// of the first (read once: the row is counted before it is parsed).
 type row struct {
 	pos   int
 	cells []*html.Node
+	first string
 }
 
-// findTables returns every <table> element below n, nested ones included,
+// findTables returns every <table> element of doc, nested ones included,
 // in document order.
-func findTables(n *html.Node) []*html.Node {
-	var tables []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-			tables = append(tables, n)
-		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			walk(ch)
-		}
-	}
-	walk(n)
-	return tables
+func findTables(doc *goquery.Document) *goquery.Selection {
+	return doc.FindMatcher(tableTags)
 }
 
 // tableRows returns the rows of table t itself (directly or in its <thead>,
-// <tbody> and <tfoot>), not those of tables nested in its cells.
-func tableRows(t *html.Node) []row {
+// <tbody> and <tfoot>), not those of tables nested in its cells: it goes
+// down child by child, never with Find.
+func tableRows(t *goquery.Selection) []row {
 	var rows []row
-	add := func(tr *html.Node) {
-		rows = append(rows, row{pos: len(rows) + 1, cells: rowCells(tr)})
-	}
-	for ch := t.FirstChild; ch != nil; ch = ch.NextSibling {
-		switch {
-		case isElement(ch, atom.Tr):
-			add(ch)
-		case isElement(ch, atom.Thead), isElement(ch, atom.Tbody), isElement(ch, atom.Tfoot):
-			for tr := ch.FirstChild; tr != nil; tr = tr.NextSibling {
-				if isElement(tr, atom.Tr) {
-					add(tr)
-				}
-			}
+	add := func(tr *goquery.Selection) {
+		r := row{pos: len(rows) + 1, cells: tr.ChildrenMatcher(cellTags).Nodes}
+		if len(r.cells) == 3 {
+			r.first = cellText(r.cells[0])
 		}
+		rows = append(rows, r)
+	}
+	for _, part := range t.ChildrenMatcher(rowPartTags).EachIter() {
+		if part.IsMatcher(sectionTags) {
+			for _, tr := range part.ChildrenMatcher(rowTags).EachIter() {
+				add(tr)
+			}
+			continue
+		}
+		add(part)
 	}
 	return rows
-}
-
-// rowCells returns the <td> and <th> cells of a row.
-func rowCells(tr *html.Node) []*html.Node {
-	var cells []*html.Node
-	for ch := tr.FirstChild; ch != nil; ch = ch.NextSibling {
-		if isElement(ch, atom.Td) || isElement(ch, atom.Th) {
-			cells = append(cells, ch)
-		}
-	}
-	return cells
-}
-
-// isElement reports whether n is an element of kind a.
-func isElement(n *html.Node, a atom.Atom) bool {
-	return n.Type == html.ElementNode && n.DataAtom == a
 }
 
 // isCodeRow reports whether r has the codes table's shape: three cells, an
 // integer in the first.
 func isCodeRow(r row) bool {
-	return len(r.cells) == 3 && integerCell.MatchString(cellText(r.cells[0]))
+	return len(r.cells) == 3 && integerCell.MatchString(r.first)
 }
 
 // countCodes returns how many distinct valid codes (see parseCode) the code
@@ -101,7 +79,7 @@ func countCodes(rows []row) int {
 		if !isCodeRow(r) {
 			continue
 		}
-		if c, ok := parseCode(cellText(r.cells[0])); ok {
+		if c, ok := parseCode(r.first); ok {
 			seen[c] = true
 		}
 	}
@@ -120,14 +98,15 @@ func parseCode(s string) (code int, ok bool) {
 }
 
 // pickTable returns the rows of the table with the most distinct valid
-// codes, or a
-// *NotPageError saying what the document holds instead. It looks at the
-// table's structure only: no class, id or header word is consulted.
-func pickTable(doc *html.Node, uri string) ([]row, error) {
+// codes in the document rooted at root, or a *NotPageError saying what the
+// document holds instead. It looks at the table's structure only: no class,
+// id or header word is consulted.
+func pickTable(root *html.Node, uri string) ([]row, error) {
+	doc := goquery.NewDocumentFromNode(root)
 	tables := findTables(doc)
 	var best []row
 	bestCount := 0
-	for _, t := range tables {
+	for _, t := range tables.EachIter() {
 		rows := tableRows(t)
 		if c := countCodes(rows); c > bestCount {
 			best, bestCount = rows, c
@@ -136,12 +115,12 @@ func pickTable(doc *html.Node, uri string) ([]row, error) {
 	if bestCount >= MinRows {
 		return best, nil
 	}
-	return nil, &NotPageError{URI: uri, Expected: expected(), Found: describe(doc, len(tables), bestCount)}
+	return nil, &NotPageError{URI: uri, Expected: expected(), Found: describe(doc, tables.Length(), bestCount)}
 }
 
 // describe says what a document that is not the page holds, for
 // NotPageError.Found.
-func describe(doc *html.Node, tables, codeRows int) string {
+func describe(doc *goquery.Document, tables, codeRows int) string {
 	var found string
 	switch {
 	case tables == 0:
@@ -167,26 +146,13 @@ func plural(n int, noun string) string {
 
 // pageTitle returns the text of the document's <title>, or of its first
 // <h1> when it has no title, or "".
-func pageTitle(doc *html.Node) string {
+func pageTitle(doc *goquery.Document) string {
 	for _, a := range []atom.Atom{atom.Title, atom.H1} {
-		if n := firstElement(doc, a); n != nil {
-			if t := cellText(n); t != "" {
+		if el := doc.FindMatcher(goquery.SingleMatcher(tagMatcher{a})); el.Length() > 0 {
+			if t := cellText(el.Get(0)); t != "" {
 				return t
 			}
 		}
 	}
 	return ""
-}
-
-// firstElement returns the first element of kind a below n, or nil.
-func firstElement(n *html.Node, a atom.Atom) *html.Node {
-	if isElement(n, a) {
-		return n
-	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if f := firstElement(ch, a); f != nil {
-			return f
-		}
-	}
-	return nil
 }

@@ -2,9 +2,10 @@ package page
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // segment is a run of text within one line of a cell; code marks text from
@@ -15,14 +16,22 @@ type segment struct {
 }
 
 // line is one line of a cell: the text between two paragraph, list item or
-// <br> breaks. item marks a line inside a list item.
+// <br> breaks. item marks a line inside a list item; folded, when not
+// empty, is the line's text, already folded.
 type line struct {
-	segs []segment
-	item bool
+	segs   []segment
+	item   bool
+	folded string
 }
 
 // text returns the line's text, whitespace folded.
 func (l line) text() string {
+	switch {
+	case l.folded != "":
+		return l.folded
+	case len(l.segs) == 1:
+		return fold(l.segs[0].text)
+	}
 	var b strings.Builder
 	for _, s := range l.segs {
 		b.WriteString(s.text)
@@ -50,15 +59,34 @@ func fold(s string) string {
 	if strings.ContainsAny(s, invisibleChars) {
 		s = strings.Map(dropInvisible, s)
 	}
+	if isFolded(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isFolded reports whether fold would return s unchanged: its only white
+// space is single ASCII spaces between other characters.
+func isFolded(s string) bool {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || s == ""
 }
 
 // cellLines splits a table cell into its lines. Paragraphs, divisions, list
 // items, headings and <br> end a line; <script>, <style>, <template> and
-// <noscript> contribute nothing.
+// <noscript> contribute nothing. The cell's elements are visited as goquery
+// selections; its text nodes are read as they are, never through
+// Selection.Text, which would glue the text of scripts in.
 func cellLines(cell *html.Node) []line {
 	c := &lineCollector{}
-	c.walk(cell)
+	c.walk(goquery.NewDocumentFromNode(cell).Selection)
 	c.flush()
 	return c.lines
 }
@@ -68,89 +96,66 @@ type lineCollector struct {
 	lines   []line
 	cur     []segment
 	inItems int // depth of enclosing <li> elements
-	inCode  int // depth of enclosing code-like elements
+	inCode  int // depth of enclosing code spans
 }
 
 // flush ends the current line, keeping it when it holds visible text.
 func (c *lineCollector) flush() {
 	l := line{segs: c.cur, item: c.inItems > 0}
 	c.cur = nil
-	if l.text() != "" {
+	if l.folded = l.text(); l.folded != "" {
 		c.lines = append(c.lines, l)
 	}
 }
 
-// walk visits the children of n in document order.
-func (c *lineCollector) walk(n *html.Node) {
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		switch ch.Type {
+// walk visits the contents of the element el in document order.
+func (c *lineCollector) walk(el *goquery.Selection) {
+	if el.Get(0).FirstChild == nil {
+		return
+	}
+	contents := el.Contents()
+	for i, n := range contents.Nodes {
+		switch n.Type {
 		case html.TextNode:
-			c.cur = append(c.cur, segment{text: ch.Data, code: c.inCode > 0})
+			c.cur = append(c.cur, segment{text: n.Data, code: c.inCode > 0})
 		case html.ElementNode:
-			c.element(ch)
+			c.element(contents.Eq(i))
 		}
 	}
 }
 
 // element visits one element, ending lines around block elements.
-func (c *lineCollector) element(n *html.Node) {
+func (c *lineCollector) element(el *goquery.Selection) {
 	switch {
-	case ignored(n.DataAtom):
+	case el.IsMatcher(hiddenTags):
 		return
-	case n.DataAtom == atom.Br:
+	case el.IsMatcher(breakTags):
 		c.flush()
-	case n.DataAtom == atom.Li:
+	case el.IsMatcher(itemTags):
 		c.flush()
 		c.inItems++
-		c.walk(n)
+		c.walk(el)
 		c.flush()
 		c.inItems--
-	case isBlock(n.DataAtom):
+	case el.IsMatcher(blockTags):
 		c.flush()
-		c.walk(n)
+		c.walk(el)
 		c.flush()
-	case isCode(n.DataAtom):
+	case el.IsMatcher(codeTags):
 		c.inCode++
-		c.walk(n)
+		c.walk(el)
 		c.inCode--
 	default:
-		c.walk(n)
+		c.walk(el)
 	}
-}
-
-// ignored reports elements whose text is never part of a cell's text.
-func ignored(a atom.Atom) bool {
-	switch a {
-	case atom.Script, atom.Style, atom.Template, atom.Noscript:
-		return true
-	}
-	return false
-}
-
-// isBlock reports elements that start and end a line.
-func isBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
-		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-		atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th,
-		atom.Section, atom.Article, atom.Header, atom.Footer, atom.Hr:
-		return true
-	}
-	return false
-}
-
-// isCode reports elements that mark their text as code.
-func isCode(a atom.Atom) bool {
-	switch a {
-	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
-		return true
-	}
-	return false
 }
 
 // cellText returns the visible text of n, its lines joined by one space.
 func cellText(n *html.Node) string {
 	lines := cellLines(n)
+	if len(lines) == 1 {
+		return lines[0].folded
+	}
 	parts := make([]string, len(lines))
 	for i, l := range lines {
 		parts[i] = l.text()
