@@ -19,7 +19,10 @@ type Result struct {
 // Write makes fsys hold exactly the set: it stages every changed file
 // first, and only when all are staged renames them into place, then
 // removes stale generated files. A file whose content did not change is not
-// rewritten. If staging fails, nothing is changed.
+// rewritten. If staging fails, nothing is changed. If a rename fails, the
+// files renamed before it hold their new content and the others their old
+// one, no temporary file is left, and running Write again completes the
+// job.
 func Write(fsys FileSystem, set *Set) (*Result, error) {
 	res := &Result{}
 	var staged []Pending
@@ -53,8 +56,8 @@ func Write(fsys FileSystem, set *Set) (*Result, error) {
 	}
 	for i, p := range staged {
 		if err := p.Commit(); err != nil {
-			for _, q := range staged[i+1:] {
-				q.Discard()
+			for _, q := range staged[i:] {
+				q.Discard() // the failed one too: its temporary file stays otherwise
 			}
 			return nil, fmt.Errorf("write %q: %w", res.Written[i], err)
 		}
