@@ -9,12 +9,6 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// firstElement returns the first element of kind a in the tree rooted at
-// n, n included, or nil.
-func firstElement(n *html.Node, a atom.Atom) *html.Node {
-	return tagMatcher{a}.MatchFirst(n)
-}
-
 // docOf parses src as a goquery document.
 func docOf(t *testing.T, src string) *goquery.Document {
 	t.Helper()

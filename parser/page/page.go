@@ -111,15 +111,15 @@ func (p *parser) rows(rows []row) {
 
 // describeRow says what a row that is not a code row holds.
 func describeRow(r row) string {
-	if len(r.cells) != 3 {
-		return plural(len(r.cells), "cell")
+	if r.cells.Length() != 3 {
+		return plural(r.cells.Length(), "cell")
 	}
-	return fmt.Sprintf("first cell %q", cellText(r.cells[0]))
+	return fmt.Sprintf("first cell %q", r.first)
 }
 
 // row reads one code row into the catalog.
 func (p *parser) row(r row) {
-	raw := cellText(r.cells[0])
+	raw := r.first
 	c, ok := parseCode(raw)
 	if !ok {
 		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, raw)
@@ -135,12 +135,12 @@ func (p *parser) row(r row) {
 
 // code builds the model code of row r, reporting the cells' defects.
 func (p *parser) code(c int, r row) model.Code {
-	text := parseTextCell(cellLines(r.cells[1]))
+	text := parseTextCell(linesIn(r.cells.Eq(1)))
 	params, cut := placeholders(text.messages)
 	for _, s := range cut {
 		p.warn(c, "page row %d: code %d: message has a cut-off placeholder %q", r.pos, c, s)
 	}
-	desc := parseDescCell(cellLines(r.cells[2]))
+	desc := parseDescCell(linesIn(r.cells.Eq(2)))
 	for _, s := range desc.problems {
 		p.warn(c, "page row %d: code %d: %s", r.pos, c, s)
 	}

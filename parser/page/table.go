@@ -31,7 +31,7 @@ var integerCell = regexp.MustCompile(`^[+-]?[0-9]+$`)
 // of the first (read once: the row is counted before it is parsed).
 type row struct {
 	pos   int
-	cells []*html.Node
+	cells *goquery.Selection
 	first string
 }
 
@@ -47,20 +47,23 @@ func findTables(doc *goquery.Document) *goquery.Selection {
 func tableRows(t *goquery.Selection) []row {
 	var rows []row
 	add := func(tr *goquery.Selection) {
-		r := row{pos: len(rows) + 1, cells: tr.ChildrenMatcher(cellTags).Nodes}
-		if len(r.cells) == 3 {
-			r.first = cellText(r.cells[0])
+		r := row{pos: len(rows) + 1, cells: tr.ChildrenMatcher(cellTags)}
+		if r.cells.Length() == 3 {
+			r.first = textIn(r.cells.First())
 		}
 		rows = append(rows, r)
 	}
-	for _, part := range t.ChildrenMatcher(rowPartTags).EachIter() {
-		if part.IsMatcher(sectionTags) {
-			for _, tr := range part.ChildrenMatcher(rowTags).EachIter() {
-				add(tr)
-			}
+	parts := t.ChildrenMatcher(rowPartTags)
+	for i := range parts.Nodes {
+		part := parts.Eq(i)
+		if !part.IsMatcher(sectionTags) {
+			add(part)
 			continue
 		}
-		add(part)
+		trs := part.ChildrenMatcher(rowTags)
+		for j := range trs.Nodes {
+			add(trs.Eq(j))
+		}
 	}
 	return rows
 }
@@ -68,7 +71,7 @@ func tableRows(t *goquery.Selection) []row {
 // isCodeRow reports whether r has the codes table's shape: three cells, an
 // integer in the first.
 func isCodeRow(r row) bool {
-	return len(r.cells) == 3 && integerCell.MatchString(r.first)
+	return r.cells.Length() == 3 && integerCell.MatchString(r.first)
 }
 
 // countCodes returns how many distinct valid codes (see parseCode) the code
@@ -149,7 +152,7 @@ func plural(n int, noun string) string {
 func pageTitle(doc *goquery.Document) string {
 	for _, a := range []atom.Atom{atom.Title, atom.H1} {
 		if el := doc.FindMatcher(goquery.SingleMatcher(tagMatcher{a})); el.Length() > 0 {
-			if t := cellText(el.Get(0)); t != "" {
+			if t := textIn(el); t != "" {
 				return t
 			}
 		}

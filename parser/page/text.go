@@ -79,14 +79,14 @@ func isFolded(s string) bool {
 	return !prevSpace || s == ""
 }
 
-// cellLines splits a table cell into its lines. Paragraphs, divisions, list
-// items, headings and <br> end a line; <script>, <style>, <template> and
-// <noscript> contribute nothing. The cell's elements are visited as goquery
-// selections; its text nodes are read as they are, never through
+// linesIn splits the element el (a table cell) into its lines. Paragraphs,
+// divisions, list items, headings and <br> end a line; <script>, <style>,
+// <template> and <noscript> contribute nothing. The elements are visited as
+// goquery selections; text nodes are read as they are, never through
 // Selection.Text, which would glue the text of scripts in.
-func cellLines(cell *html.Node) []line {
+func linesIn(el *goquery.Selection) []line {
 	c := &lineCollector{}
-	c.walk(goquery.NewDocumentFromNode(cell).Selection)
+	c.walk(el)
 	c.flush()
 	return c.lines
 }
@@ -150,9 +150,10 @@ func (c *lineCollector) element(el *goquery.Selection) {
 	}
 }
 
-// cellText returns the visible text of n, its lines joined by one space.
-func cellText(n *html.Node) string {
-	lines := cellLines(n)
+// textIn returns the visible text of the element el, its lines joined by
+// one space.
+func textIn(el *goquery.Selection) string {
+	lines := linesIn(el)
 	if len(lines) == 1 {
 		return lines[0].folded
 	}
