@@ -44,6 +44,9 @@ func Load(data []byte, opts Options) (*model.Spec, error) {
 	}
 	if kind == kindSnapshot {
 		s, err := loadSnapshot(data)
+		if err == nil {
+			err = checkLimits(s)
+		}
 		if err != nil {
 			return nil, specError(opts.URI, err)
 		}
@@ -54,6 +57,9 @@ func Load(data []byte, opts Options) (*model.Spec, error) {
 		return nil, specError(opts.URI, err)
 	}
 	s, err := extract(doc)
+	if err == nil {
+		err = checkLimits(s)
+	}
 	if err != nil {
 		return nil, specError(opts.URI, err)
 	}
