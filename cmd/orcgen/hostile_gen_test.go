@@ -137,9 +137,9 @@ components:
     ErrorResult:
       type: object
       properties:
-        message:
+        Message:
           type: string
-        errorCode:
+        ErrorCode:
           type: integer
           format: int32
 `
