@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "update golden files")
 
 // loadModel reads a model file of testdata/models-emit.
-func loadModel(t *testing.T, name string) *model.Catalog {
+func loadModel(t testing.TB, name string) *model.Catalog {
 	return testenv.Catalog(t, "testdata", "models-emit", name)
 }
 
