@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"github.com/orcgen/orcgen/model/ident"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -204,19 +206,31 @@ func checkGoFile(t *testing.T, fset *token.FileSet, name string, f *ast.File) {
 }
 
 // checkNameConstants checks that the Name constants are the catalog's
-// names, each once, each named "Name" (repeated) + its value.
+// names, each once, each named by the package's documented rule: "Name"
+// (repeated) + the value, or + ident.Derive of a value that cannot follow
+// "Name" in an identifier, or "NameValue" + the name's position when that
+// has no letters.
 func checkNameConstants(t *testing.T, got map[string]string, names []model.Name) {
 	t.Helper()
 	want := map[string]bool{}
-	for _, n := range names {
+	position := map[string]int{}
+	for i, n := range names {
 		want[n.Name] = true
+		position[n.Name] = i
 	}
 	seen := map[string]bool{}
 	for _, id := range sortedKeys(got) {
 		v := got[id]
-		prefix, ok := strings.CutSuffix(id, v)
+		spelled := v
+		if !ident.Valid("Name" + v) {
+			spelled = ident.Derive(v)
+		}
+		if spelled == "" {
+			spelled = fmt.Sprintf("Value%d", position[v])
+		}
+		prefix, ok := strings.CutSuffix(id, spelled)
 		if !ok || prefix == "" || strings.ReplaceAll(prefix, "Name", "") != "" {
-			t.Errorf("Name constant %s = %q: want \"Name\" (repeated) + the value", id, v)
+			t.Errorf("Name constant %s = %q: want \"Name\" (repeated) + %q", id, v, spelled)
 		}
 		if !want[v] || seen[v] {
 			t.Errorf("Name constant %s = %q: not a spec name of the catalog, or twice", id, v)

@@ -149,13 +149,19 @@ func (p *plan) collectRemoved(codes []model.Code, lock *Lock) {
 }
 
 // nameConstants names each spec name's constant "Name" + name, repeating
-// the prefix until the identifier is free: the one rule for collisions.
+// the prefix until the identifier is free: the one rule for collisions. A
+// spec name that cannot follow "Name" in an identifier ("foo-bar") is
+// spelled as ident.Derive spells it ("NameFooBar"), or by its position when
+// it has no letters at all ("NameValue12").
 func (p *plan) nameConstants(names []model.Name) error {
-	for _, n := range names {
-		if !ident.Valid(n.Name) {
-			return fmt.Errorf("spec name %q: not a valid exported Go identifier", n.Name)
-		}
+	for i, n := range names {
 		id := "Name" + n.Name
+		if !ident.Valid(id) {
+			id = "Name" + ident.Derive(n.Name)
+		}
+		if id == "Name" {
+			id = fmt.Sprintf("NameValue%d", i)
+		}
 		for {
 			if _, used := p.taken[id]; !used {
 				break

@@ -12,8 +12,9 @@
 // Naming: each Code constant is named by the catalog's name for the code; an
 // identifier emitted once stays, as a deprecated alias when the code gets a
 // better name. Each Name constant is "Name" followed by the spec's name
-// (NameItemNotFound); should that identifier be taken, "Name" is repeated
-// until it is free.
+// (NameItemNotFound), or by an identifier made from a name that cannot stand
+// in one; should that identifier be taken, "Name" is repeated until it is
+// free.
 package orcerr
 
 import (
