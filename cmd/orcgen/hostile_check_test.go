@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"github.com/orcgen/orcgen/model/ident"
@@ -32,6 +33,11 @@ func checkOutput(t *testing.T, out string, cat *model.Catalog, fixed []string) {
 	md := readTestFile(t, filepath.Join(out, "docs", "response-codes.md"))
 	if err := mdtest.Verify(md, cat); err != nil {
 		t.Errorf("docs/response-codes.md does not read back:\n%v", err)
+	}
+	if i := bytes.IndexFunc(md, func(r rune) bool {
+		return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+	}); i >= 0 {
+		t.Errorf("docs/response-codes.md holds a raw control or bidi character at byte %d: %q", i, md[max(0, i-20):min(len(md), i+20)])
 	}
 }
 

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -73,6 +74,8 @@ func escapeInline(s string) string {
 		case r < utf8.RuneSelf && strings.ContainsRune(escapedPunct, r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case hidden(r):
+			fmt.Fprintf(&b, "&#x%X;", r)
 		default:
 			b.WriteRune(r)
 		}
@@ -86,6 +89,12 @@ func escapeInline(s string) string {
 // inside a code span.
 func CodeSpan(s string) string {
 	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if hidden(r) {
+			return utf8.RuneError // a code span shows references as typed
+		}
+		return r
+	}, s)
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || (strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") && strings.Trim(s, " ") != "") {
@@ -106,4 +115,15 @@ func longestRun(s string, c byte) int {
 		longest = max(longest, run)
 	}
 	return longest
+}
+
+// hidden reports whether r would act on a reader's terminal or reorder the
+// text around it rather than show: control characters (escape sequences,
+// bell) and the bidirectional overrides and isolates. Text writes them as
+// numeric character references, which a renderer shows and goldmark reads
+// back as the same characters; a code span, which cannot hold references,
+// shows U+FFFD.
+func hidden(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

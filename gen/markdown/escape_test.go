@@ -18,6 +18,8 @@ func TestText(t *testing.T) {
 		{"=== rule", `\=== rule`},
 		{"> quote", `\> quote`},
 		{"  padded\t", "&#32;&#32;padded&#9;"},
+		{"red \x1b[31m bell \x07", "red &#x1B;\\[31m bell &#x7;"},
+		{"abc\u202edef", "abc&#x202E;def"},
 		{"", ""},
 	} {
 		if got := Text(tc.in); got != tc.want {
@@ -43,6 +45,7 @@ func TestCodeSpan(t *testing.T) {
 		{"Assets_Post", "`Assets_Post`"},
 		{"/odata/X`Y", "``/odata/X`Y``"},
 		{"a``b", "```a``b```"},
+		{"esc\x1b[0m", "`esc\ufffd[0m`"},
 		{"`edge", "`` `edge ``"},
 		{"two\nlines", "`two lines`"},
 	} {
