@@ -48,8 +48,10 @@ func operation(method, path string, op *openapi3.Operation) model.Operation {
 		return o
 	}
 	for key, resp := range op.Responses.Map() {
+		// Only canonical keys: "0404" or "+404" would duplicate 404 and
+		// make the order of the responses depend on map iteration.
 		status, err := strconv.Atoi(key)
-		if err != nil || status < 400 || status > 599 {
+		if err != nil || strconv.Itoa(status) != key || status < 400 || status > 599 {
 			continue
 		}
 		o.ErrorStatuses = append(o.ErrorStatuses, status)
