@@ -1,4 +1,4 @@
 // Package page turns the bytes of UiPath Orchestrator's Response Codes page
 // (HTML, its Markdown export, or a localized copy) into a model.Catalog of
-// numeric error codes.
+// numeric error codes, reading the page's table with goquery.
 package page

@@ -1,6 +1,8 @@
 package page
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -85,5 +87,43 @@ func TestTagMatcherMatch(t *testing.T) {
 	}
 	if got := (tagMatcher{atom.Td}).MatchFirst(doc.Get(0)); got != nil {
 		t.Errorf("MatchFirst found %q in a document without cells", got.Data)
+	}
+}
+
+// TestTableRowsOwnOnly checks that tableRows reads a table's rows through
+// its sections in order, header and footer included, with their first
+// cells, and leaves the rows of a table nested in a cell to that table.
+func TestTableRowsOwnOnly(t *testing.T) {
+	doc := docOf(t, `<table><thead><tr><th>Code</th><th>T</th><th>D</th></tr></thead>`+
+		`<tr><td>7</td><td><table><tr><td>8</td><td>x</td><td>y</td></tr></table></td><td>d</td></tr>`+
+		`<tfoot><tr><td>9</td></tr></tfoot></table>`)
+	tables := doc.FindMatcher(tableTags)
+	if tables.Length() != 2 {
+		t.Fatalf("found %d tables, want 2", tables.Length())
+	}
+	var got []string
+	for _, r := range tableRows(tables.First()) {
+		got = append(got, fmt.Sprintf("%d:%d:%s", r.pos, r.cells.Length(), r.first))
+	}
+	if want := []string{"1:3:Code", "2:3:7", "3:1:"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	if inner := tableRows(tables.Eq(1)); len(inner) != 1 || inner[0].first != "8" {
+		t.Errorf("nested table rows %+v, want one row of code 8", inner)
+	}
+}
+
+// TestHiddenTextSkipped checks that the text of scripts, styles, templates
+// and noscript blocks stays out of a cell, where Selection.Text would keep
+// it.
+func TestHiddenTextSkipped(t *testing.T) {
+	doc := docOf(t, `<table><tr><td>a<script>s()</script><style>p{}</style>`+
+		`<template><p>t</p></template><noscript>n</noscript> b</td></tr></table>`)
+	cell := doc.FindMatcher(cellTags)
+	if got := textIn(cell); got != "a b" {
+		t.Errorf("textIn = %q, want %q", got, "a b")
+	}
+	if got := cell.Text(); got != "as()p{}tn b" {
+		t.Errorf("Selection.Text = %q; the pitfall this test guards against changed", got)
 	}
 }

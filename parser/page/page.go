@@ -36,6 +36,11 @@ func (o *Options) setDefaults() {
 // holding SchemaVersion, one page Source with the SHA-256 of data, the codes
 // in ascending order, and diagnostics for the page's defects.
 //
+// The bytes are decoded to UTF-8 with x/net/html/charset (the charset of
+// opts.ContentType beats the page's <meta>) and parsed into a goquery
+// document; tables, rows, cells, list items and code spans are selected with
+// goquery, and only the text nodes of cells are read directly.
+//
 // The codes table is found by its structure alone: the table with the most
 // rows of three cells whose first holds an integer, counting distinct
 // positive 32-bit codes. Other tables are skipped. Input without such a

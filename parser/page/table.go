@@ -43,7 +43,10 @@ func findTables(doc *goquery.Document) *goquery.Selection {
 
 // tableRows returns the rows of table t itself (directly or in its <thead>,
 // <tbody> and <tfoot>), not those of tables nested in its cells: it goes
-// down child by child, never with Find.
+// down child by child with ChildrenMatcher, never with Find. The rows are
+// looked for in the sections because the HTML parser puts rows written
+// directly in a <table> into an implicit <tbody>: "table > tr" alone
+// matches nothing.
 func tableRows(t *goquery.Selection) []row {
 	var rows []row
 	add := func(tr *goquery.Selection) {
@@ -101,7 +104,8 @@ func parseCode(s string) (code int, ok bool) {
 }
 
 // pickTable returns the rows of the table with the most distinct valid
-// codes in the document rooted at root, or a *NotPageError saying what the
+// codes in the document rooted at root (the root node of a parsed page,
+// which it wraps in a goquery document), or a *NotPageError saying what the
 // document holds instead. It looks at the table's structure only: no class,
 // id or header word is consulted.
 func pickTable(root *html.Node, uri string) ([]row, error) {
