@@ -79,3 +79,17 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldShortcut checks that fold's no-copy path for text that is
+// already folded agrees with folding by fields.
+func TestFoldShortcut(t *testing.T) {
+	for _, in := range []string{"a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2003b", " ", "x", "é ü", "a \u200bb"} {
+		want := strings.Join(strings.Fields(strings.Map(dropInvisible, in)), " ")
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+		if !isFolded(want) || (in != want && isFolded(in) && !strings.ContainsAny(in, invisibleChars)) {
+			t.Errorf("isFolded wrong for %q or %q", in, want)
+		}
+	}
+}
