@@ -102,5 +102,10 @@ func FuzzDerive(f *testing.F) {
 		if len(got) > MaxLen || !utf8.ValidString(got) {
 			t.Fatalf("Derive(%q) = %q: too long or invalid UTF-8", s, got)
 		}
+		for _, r := range got {
+			if r >= utf8.RuneSelf {
+				t.Fatalf("Derive(%q) = %q: not ASCII", s, got)
+			}
+		}
 	})
 }
