@@ -311,8 +311,21 @@ func checkOpenAPI(t *testing.T, name string) {
 		t.Errorf("%s: load: %v", filepath.Base(name), err)
 		return
 	}
-	if err := doc.Validate(context.Background()); err != nil {
+	// kin-openapi's example check is quadratic in the enum's size (the
+	// 10,000-row case takes minutes), so examples are checked here with a
+	// set instead: each body's ErrorCode must be a value of the enum.
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		t.Errorf("%s: validate: %v", filepath.Base(name), err)
+	}
+	enum := map[float64]bool{}
+	for _, v := range doc.Components.Schemas["ErrorCode"].Value.Enum {
+		enum[v.(float64)] = true
+	}
+	for exName, ex := range doc.Components.Examples {
+		body, _ := ex.Value.Value.(map[string]any)
+		if code, ok := body["ErrorCode"].(float64); !ok || !enum[code] {
+			t.Errorf("%s: example %s: ErrorCode %v is not a value of the ErrorCode enum", filepath.Base(name), exName, body["ErrorCode"])
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -117,8 +118,12 @@ type result struct {
 // runBounded runs orcgen with args and fails t when it takes longer than
 // b.timeout or its heap grows by more than b.maxHeap. The heap is sampled
 // every millisecond; cases run one at a time, so the growth is the run's.
+// The collector runs at GOGC=10 meanwhile, so that the sampled heap (live
+// and not yet swept objects) stays close to what the run keeps alive rather
+// than to how much garbage the default pacing lets pile up.
 func runBounded(t *testing.T, args []string, b bounds) result {
 	t.Helper()
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	runtime.GC()
 	base := heapBytes()
 	var stdout, stderr bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/orcgen/orcgen/parser/spec"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,6 +24,9 @@ import (
 var update = flag.Bool("update", false, "update testscript files (cmp against script files)")
 
 func TestMain(m *testing.M) {
+	// Tests never read or fill the user's spec cache: a stale entry there
+	// would hide what a fresh load reports (parser/spec tests the cache).
+	os.Setenv(spec.CacheEnv, "off")
 	testscript.Main(m, map[string]func(){
 		"orcgen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -63,6 +67,7 @@ func setupScript(env *testscript.Env) error {
 		env.Setenv(k, strings.TrimSpace(string(v)))
 	}
 	env.Setenv("HOME", env.WorkDir)
+	env.Setenv(spec.CacheEnv, "off")
 	env.Setenv("GOFLAGS", "-mod=mod")
 	env.Setenv("GOPROXY", "off")
 	env.Setenv("GOSUMDB", "off")

@@ -21,7 +21,7 @@ const CacheEnv = "ORCGEN_CACHE"
 // cacheFormat is part of every cache key. Bump it whenever extraction or the
 // meaning of model.Spec changes, so that entries written by an older build
 // are never read (a released build's module version is in the key too).
-const cacheFormat = 1
+const cacheFormat = 2
 
 // Cache is a content-addressed store of spec facts. An entry's name is the
 // SHA-256 of the definition's bytes, the options that change the facts and
@@ -113,8 +113,8 @@ func readEntry(path string, data []byte) (*model.Spec, bool) {
 		return nil, false
 	}
 	s, err := loadSnapshot(b)
-	if err != nil {
-		return nil, false
+	if err != nil || checkLimits(s) != nil {
+		return nil, false // a fresh load reports what is wrong
 	}
 	sum := sha256.Sum256(data)
 	if s.Source.Kind != model.SourceSpec || s.Source.SHA256 != hex.EncodeToString(sum[:]) {

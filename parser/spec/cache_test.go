@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -241,5 +243,24 @@ func BenchmarkCacheWarm(b *testing.B) {
 		if _, err := c.Load(data, Options{URI: "orchestrator-v20.0.yaml"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCacheEntryBeyondLimitsIsNotServed shows that an entry written before
+// a limit existed (or tampered with) cannot smuggle facts past Load's
+// checks: the cache falls back to a fresh load, which refuses them.
+func TestCacheEntryBeyondLimitsIsNotServed(t *testing.T) {
+	data := enumSpec(MaxNames + 1)
+	c := Cache{Dir: t.TempDir()}
+	facts, err := Load(enumSpec(MaxNames), Options{URI: "enum.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts.Enums[0].Values = append(facts.Enums[0].Values, "OneTooMany")
+	sum := sha256.Sum256(data)
+	facts.Source.SHA256 = hex.EncodeToString(sum[:])
+	writeEntry(filepath.Join(c.Dir, cacheKey(data, Options{URI: "enum.yaml"})+".json"), facts)
+	if _, err := c.Load(data, Options{URI: "enum.yaml"}); err == nil || !strings.Contains(err.Error(), "more than the limit of 10000") {
+		t.Fatalf("cached entry beyond MaxNames: err = %v, want the limit's error", err)
 	}
 }
