@@ -3,6 +3,7 @@ package spec
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -260,7 +261,7 @@ func TestCacheEntryBeyondLimitsIsNotServed(t *testing.T) {
 	sum := sha256.Sum256(data)
 	facts.Source.SHA256 = hex.EncodeToString(sum[:])
 	writeEntry(filepath.Join(c.Dir, cacheKey(data, Options{URI: "enum.yaml"})+".json"), facts)
-	if _, err := c.Load(data, Options{URI: "enum.yaml"}); err == nil || !strings.Contains(err.Error(), "more than the limit of 10000") {
+	if _, err := c.Load(data, Options{URI: "enum.yaml"}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("more than the limit of %d", MaxNames)) {
 		t.Fatalf("cached entry beyond MaxNames: err = %v, want the limit's error", err)
 	}
 }

@@ -7,11 +7,11 @@ import (
 )
 
 // MaxNames is the most distinct error names Load accepts across a
-// definition's enums. The real 20.0 definition has 637; a definition
+// definition's enums: about 100 times the 637 of the real 20.0 definition,
+// the largest size orcgen is benchmarked at (BENCHMARKS.md). A definition
 // with far more is not Orchestrator's, and every name becomes a constant of
-// the generated Go package (100,000 names take seconds to emit and compile,
-// and hundreds of MB).
-const MaxNames = 10000
+// the generated Go package, so time and memory grow with it.
+const MaxNames = 1 << 16
 
 // checkLimits refuses facts beyond the limits orcgen's outputs are sized
 // for.

@@ -27,7 +27,7 @@ func TestLoadMaxNames(t *testing.T) {
 		t.Errorf("%d names loaded, want %d", got, MaxNames)
 	}
 	_, err = Load(enumSpec(MaxNames+1), Options{URI: "enum.yaml"})
-	want := "spec enum.yaml: enums hold 10001 distinct error names, more than the limit of 10000"
+	want := "spec enum.yaml: enums hold 65537 distinct error names, more than the limit of 65536"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load of %d names: error %v, want %q", MaxNames+1, err, want)
 	}
@@ -43,7 +43,7 @@ func TestLoadSnapshotMaxNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(data, Options{URI: "snapshot.json"})
-	want := "spec snapshot.json: enums hold 10001 distinct error names, more than the limit of 10000"
+	want := "spec snapshot.json: enums hold 65537 distinct error names, more than the limit of 65536"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load of a snapshot of %d names: error %v, want %q", MaxNames+1, err, want)
 	}
