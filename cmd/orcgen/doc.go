@@ -111,6 +111,14 @@
 // (after timeouts, 5xx and 429; 0 for none) and -max-bytes (a larger body is
 // refused, never truncated).
 //
+// # Cache
+//
+// The facts of a definition are cached by the SHA-256 of its bytes (with the
+// orcgen and kin-openapi versions), so a run over an unchanged spec skips
+// the full load. ORCGEN_CACHE=off disables the cache; any other value names
+// its directory; by default it is orcgen/spec under the user's cache
+// directory. A corrupt or unreadable entry is ignored and rewritten.
+//
 // # Exit status
 //
 // 0: done (check: up to date). 1: check found drift. 2: the job could not be
