@@ -113,7 +113,11 @@ func yamlTopLevel(data []byte) map[string]string {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, len(data)+1)
 	for sc.Scan() {
-		key, value, ok := strings.Cut(sc.Text(), ":")
+		line := sc.Bytes()
+		if len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '-' || line[0] == '#' {
+			continue // not a top-level key: skipped without a copy
+		}
+		key, value, ok := strings.Cut(string(line), ":")
 		if !ok {
 			continue
 		}
