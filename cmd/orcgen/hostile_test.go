@@ -98,6 +98,7 @@ func (c *hostileCase) bounds() bounds {
 	if b.maxHeap == 0 {
 		b.maxHeap = defaultMaxHeapMB << 20
 	}
+	b.timeout *= raceSlowdown
 	return b
 }
 
