@@ -128,6 +128,9 @@ func originNote(c model.Code) string {
 	case model.OriginExtended:
 		return "Name: guessed by extending a run of the spec's enum names past a named code."
 	case model.OriginDerived:
+		if c.Guess != "" {
+			return "Name: derived from the page's text; neither the page nor the spec states one. The order of the spec's enum suggests " + c.Guess + " (a guess, adopted with orcgen's extend option)."
+		}
 		return "Name: derived from the page's text; neither the page nor the spec states one."
 	}
 	return "Name origin: " + c.NameOrigin + "."

@@ -191,7 +191,8 @@ const (
 	// Endpoints: GET
 	//  /odata/Processes/UiPath.Server.Configuration.OData.DownloadPackage(key='key').
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests ForbiddenOperation (a guess,
+	// adopted with orcgen's extend option).
 	DownloadingSpecifiedPackageNotAllowed Code = 1017
 	// CannotConnectToADDomain is code 1018.
 	//
@@ -201,7 +202,8 @@ const (
 	// which is not a member of the specified domain.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests InvalidUser (a guess, adopted
+	// with orcgen's extend option).
 	CannotConnectToADDomain Code = 1018
 	// CannotIncludeSpecifiedRelationship is code 1050.
 	//
@@ -256,7 +258,9 @@ const (
 	// following endpoints:
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests
+	// MachineAlreadyPairedWithDifferentLicenseKey (a guess, adopted with orcgen's
+	// extend option).
 	ThereAlreadyRobotOnThisMachine Code = 1200
 	// NoMoreLicensesOnOrchestrator is code 1201.
 	//
@@ -264,7 +268,8 @@ const (
 	// for the Robot you are trying to start a job on.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests NoAvailableLicenses (a guess,
+	// adopted with orcgen's extend option).
 	NoMoreLicensesOnOrchestrator Code = 1201
 	// MachineCannotBeDeletedBecauseIt is code 1202.
 	//
@@ -275,7 +280,8 @@ const (
 	// Robots defined on it.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests HasAttachedRobots (a guess,
+	// adopted with orcgen's extend option).
 	MachineCannotBeDeletedBecauseIt Code = 1202
 	// InvalidLicenseKey is code 1203.
 	//
@@ -283,19 +289,22 @@ const (
 	// machine!"
 	//
 	// Category: Robots. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests InvalidMachineKey
+	// (a guess, adopted with orcgen's extend option).
 	InvalidLicenseKey Code = 1203
 	// Robots1204 is code 1204.
 	//
 	// Category: Robots. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// MachineNameRequired (a guess, adopted with orcgen's extend option).
 	Robots1204 Code = 1204
 	// UsernameRequiredIfPasswordSet is code 1205.
 	//
 	// Message: "Username is required if the password is set."
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests UserNameRequired (a guess,
+	// adopted with orcgen's extend option).
 	UsernameRequiredIfPasswordSet Code = 1205
 	// BusyRobotsCannotBeModified is code 1206.
 	//
@@ -305,12 +314,14 @@ const (
 	// currently executing a job.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests CannotDeleteBusyRobot (a guess,
+	// adopted with orcgen's extend option).
 	BusyRobotsCannotBeModified Code = 1206
 	// Robots1207 is code 1207.
 	//
 	// Category: Robots. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// MachineNameCannotChange (a guess, adopted with orcgen's extend option).
 	Robots1207 Code = 1207
 	// MachineLicenseCannotChange is code 1208.
 	//
@@ -325,7 +336,8 @@ const (
 	// currently executing a job.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests CannotUpdateBusyRobot (a guess,
+	// adopted with orcgen's extend option).
 	CannotUpdateUsernameMachineOrType Code = 1209
 	// RobotDisconnectsFromOrchestrator is code 1222.
 	//
@@ -368,12 +380,15 @@ const (
 	// AuthorizationUsersRoles1400 is code 1400.
 	//
 	// Category: Authorization, Users, Roles. Name: derived from the page's text;
-	// neither the page nor the spec states one.
+	// neither the page nor the spec states one. The order of the spec's enum
+	// suggests UnavailableResources (a guess, adopted with orcgen's extend
+	// option).
 	AuthorizationUsersRoles1400 Code = 1400
 	// AuthorizationUsersRoles1401 is code 1401.
 	//
 	// Category: Authorization, Users, Roles. Name: derived from the page's text;
-	// neither the page nor the spec states one.
+	// neither the page nor the spec states one. The order of the spec's enum
+	// suggests UserIsDeleted (a guess, adopted with orcgen's extend option).
 	AuthorizationUsersRoles1401 Code = 1401
 	// ChangePassword is code 1403.
 	//
@@ -457,7 +472,8 @@ const (
 	// AuthorizationUsersRoles1415 is code 1415.
 	//
 	// Category: Authorization, Users, Roles. Name: derived from the page's text;
-	// neither the page nor the spec states one.
+	// neither the page nor the spec states one. The order of the spec's enum
+	// suggests InvalidLoginMethod (a guess, adopted with orcgen's extend option).
 	AuthorizationUsersRoles1415 Code = 1415
 	// CredentialAssetCannotHaveEmptyPassword1500 is code 1500.
 	//
@@ -513,14 +529,17 @@ const (
 	// ProcessesPackagesJobs is code 1650.
 	//
 	// Category: Processes/Packages/Jobs. Name: derived from the page's text;
-	// neither the page nor the spec states one.
+	// neither the page nor the spec states one. The order of the spec's enum
+	// suggests DownloadUnavailable (a guess, adopted with orcgen's extend option).
 	ProcessesPackagesJobs Code = 1650
 	// CannotConnectToPackagesFeedURL is code 1651.
 	//
 	// Message: "Cannot connect to packages feed, the URL may be invalid."
 	//
 	// Category: Processes/Packages/Jobs. Name: derived from the page's text;
-	// neither the page nor the spec states one.
+	// neither the page nor the spec states one. The order of the spec's enum
+	// suggests CannotConnectToPackagesRepository (a guess, adopted with orcgen's
+	// extend option).
 	CannotConnectToPackagesFeedURL Code = 1651
 	// NotSupportedByExternalFeeds is code 1652.
 	//
@@ -693,7 +712,8 @@ const (
 	// This alert is generated when a job fails.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests JobExecutionFaulted (a guess,
+	// adopted with orcgen's extend option).
 	JobFails Code = 1680
 	// ThirdPartyComponents is code 1700.
 	//
@@ -783,52 +803,66 @@ const (
 	// License1904 is code 1904.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// LicenseLimitExceeded (a guess, adopted with orcgen's extend option).
 	License1904 Code = 1904
 	// License1905 is code 1905.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// UnattendedLicenseLimitExceeded (a guess, adopted with orcgen's extend
+	// option).
 	License1905 Code = 1905
 	// License1906 is code 1906.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// NonProductionLicenseLimitExceeded (a guess, adopted with orcgen's extend
+	// option).
 	License1906 Code = 1906
 	// License1907 is code 1907.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// AttendedLicenseLimitExceeded (a guess, adopted with orcgen's extend option).
 	License1907 Code = 1907
 	// License1908 is code 1908.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// DevelopmentLicenseLimitExceeded (a guess, adopted with orcgen's extend
+	// option).
 	License1908 Code = 1908
 	// License1909 is code 1909.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// RobotFailedToAcquireLicense (a guess, adopted with orcgen's extend option).
 	License1909 Code = 1909
 	// License1910 is code 1910.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// NonProductionSlotsLimitExceeded (a guess, adopted with orcgen's extend
+	// option).
 	License1910 Code = 1910
 	// License1911 is code 1911.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// UnattendedSlotsLimitExceeded (a guess, adopted with orcgen's extend option).
 	License1911 Code = 1911
 	// License1912 is code 1912.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// LicenseUnregistered (a guess, adopted with orcgen's extend option).
 	License1912 Code = 1912
 	// License1913 is code 1913.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// LicenseNotAvailable (a guess, adopted with orcgen's extend option).
 	License1913 Code = 1913
 	// RobotLicensingFailed1914 is code 1914.
 	//
@@ -840,7 +874,8 @@ const (
 	// robot assigned.
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests NotEnoughAvailableSlots (a guess,
+	// adopted with orcgen's extend option).
 	RobotLicensingFailed1914 Code = 1914
 	// RobotLicensingFailed1915 is code 1915.
 	//
@@ -848,7 +883,8 @@ const (
 	// server."
 	//
 	// Name: derived from the page's text; neither the page nor the spec states
-	// one.
+	// one. The order of the spec's enum suggests NotEnoughRuntimeLicenses (a
+	// guess, adopted with orcgen's extend option).
 	RobotLicensingFailed1915 Code = 1915
 	// NoAvailableLicensesNumberOfNew is code 1916.
 	//
@@ -856,29 +892,34 @@ const (
 	// exceed the total license count."
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// SlotsExceedLicenseLimit (a guess, adopted with orcgen's extend option).
 	NoAvailableLicensesNumberOfNew Code = 1916
 	// ThereNotEnough is code 1917.
 	//
 	// Message: "There are not enough {0"
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// NotEnoughAvailableLicenses (a guess, adopted with orcgen's extend option).
 	ThereNotEnough Code = 1917
 	// License1918 is code 1918.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// HostLicenseLimitExceeded (a guess, adopted with orcgen's extend option).
 	License1918 Code = 1918
 	// License1919 is code 1919.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests NoHostLicense (a
+	// guess, adopted with orcgen's extend option).
 	License1919 Code = 1919
 	// License1920 is code 1920.
 	//
 	// Category: License. Name: derived from the page's text; neither the page nor
-	// the spec states one.
+	// the spec states one. The order of the spec's enum suggests
+	// LicenseNewInvalidArguments (a guess, adopted with orcgen's extend option).
 	License1920 Code = 1920
 )
 
