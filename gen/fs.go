@@ -50,6 +50,7 @@ func (o osFS) path(name string) (string, error) {
 	return filepath.Join(o.root, filepath.FromSlash(name)), nil
 }
 
+// ReadFile reads a file below the directory.
 func (o osFS) ReadFile(name string) ([]byte, error) {
 	p, err := o.path(name)
 	if err != nil {
@@ -58,6 +59,7 @@ func (o osFS) ReadFile(name string) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
+// ReadDir lists the files below dir, recursively, as slash paths.
 func (o osFS) ReadDir(dir string) ([]string, error) {
 	base, err := o.path(dir)
 	if err != nil {
@@ -84,6 +86,8 @@ func (o osFS) ReadDir(dir string) ([]string, error) {
 	return names, err
 }
 
+// Stage writes data to a temporary file beside name, renamed into place by
+// Commit.
 func (o osFS) Stage(name string, data []byte) (Pending, error) {
 	p, err := o.path(name)
 	if err != nil {
@@ -106,6 +110,7 @@ func (o osFS) Stage(name string, data []byte) (Pending, error) {
 	return osPending{f}, nil
 }
 
+// Remove deletes a file below the directory.
 func (o osFS) Remove(name string) error {
 	p, err := o.path(name)
 	if err != nil {
@@ -116,7 +121,10 @@ func (o osFS) Remove(name string) error {
 
 type osPending struct{ f *renameio.PendingFile }
 
-func (p osPending) Commit() error  { return p.f.CloseAtomicallyReplace() }
+// Commit renames the temporary file into place.
+func (p osPending) Commit() error { return p.f.CloseAtomicallyReplace() }
+
+// Discard removes the temporary file.
 func (p osPending) Discard() error { return p.f.Cleanup() }
 
 // MemFS is an in-memory FileSystem for tests: a map from slash path to
@@ -196,6 +204,7 @@ type memPending struct {
 	data []byte
 }
 
+// Commit stores the staged content.
 func (p *memPending) Commit() error {
 	if err := p.m.fail("commit", p.name); err != nil {
 		return err
@@ -204,4 +213,5 @@ func (p *memPending) Commit() error {
 	return nil
 }
 
+// Discard drops the staged content.
 func (p *memPending) Discard() error { return nil }
