@@ -84,6 +84,11 @@ func runSnapshot(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !isURL(*specSrc) {
+		// A snapshot is committed and embedded: it names the file it came
+		// from, not where that file sat on one machine.
+		s.Source.URI = filepath.Base(*specSrc)
+	}
 	data, err := spec.Snapshot(s)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orcgen/orcgen/gen/markdown/mdtest"
 	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/parser/defaults"
 )
 
 // TestRepositoryGeneratedIsCurrent runs the drift check on the repository's
@@ -52,5 +53,23 @@ func TestRepositoryArtifactsReadBack(t *testing.T) {
 		if n := len(doc.Components.Schemas["ErrorCode"].Value.Enum); n != len(cat.Codes) {
 			t.Errorf("%s: ErrorCode enum has %d values, want %d", name, n, len(cat.Codes))
 		}
+	}
+}
+
+// TestEmbeddedSnapshotIsOrcgens proves that the embedded spec snapshot is
+// exactly what "orcgen snapshot" derives from the real 20.0 definition.
+func TestEmbeddedSnapshotIsOrcgens(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "snap.json")
+	var stdout, stderr bytes.Buffer
+	args := []string{"snapshot", "-spec", testenv.Shared(t, "specs", "orchestrator-v20.0.yaml"), "-o", out}
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("orcgen snapshot exited %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, defaults.Spec) {
+		t.Errorf("orcgen snapshot of orchestrator-v20.0.yaml differs from parser/defaults/orchestrator-v20.0.snapshot.json")
 	}
 }
