@@ -42,7 +42,7 @@ func benchGenerate(b *testing.B, pagePath, specPath, cache string) {
 // 20.0 definition (YAML, and its Swagger 2.0 JSON form) without a cache and
 // with a warm one, and with the embedded snapshot (orcgen's default).
 func BenchmarkGenerate(b *testing.B) {
-	pagePath := testenv.Root() + "/testdata/pages/current.html"
+	pagePath := testenv.Root() + "/parser/defaults/response-codes.html"
 	specs := []struct{ name, path string }{
 		{"yaml", testenv.Shared(b, "specs", "orchestrator-v20.0.yaml")},
 		{"json", testenv.Shared(b, "specs", "orchestrator-v20.0.swagger2.json")},

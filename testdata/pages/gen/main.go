@@ -57,7 +57,6 @@ func main() {
 	}
 	addLayoutFacts(p)
 	files := map[string][]byte{
-		filepath.Join(*out, "current.html"):      []byte(renderHTML(p, htmlShape{lang: "en", headers: [3]string{"Code", "Text", "Description"}, charsetMeta: `<meta charset="utf-8">`})),
 		filepath.Join(*out, "export.md"):         []byte(renderMarkdown(p)),
 		filepath.Join(*out, "reference-v0.html"): []byte(renderReference(p)),
 		filepath.Join(*out, "de.html"):           []byte(renderHTML(p, htmlShape{lang: "de", headers: [3]string{"Code", "Text", "Beschreibung"}, charsetMeta: `<meta charset="utf-8">`, codeTH: true})),
