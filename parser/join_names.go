@@ -354,27 +354,41 @@ func (j *joiner) recordName(name string, code int, origin string) {
 }
 
 // checkNames makes sure every Name is a valid Go identifier and unique;
-// names from the sources that are not identifiers are replaced by derived
-// ones, with a diagnostic.
+// names from the sources that are not identifiers ("0", "type") are
+// replaced by derived ones that no other code holds, with a diagnostic.
 func (j *joiner) checkNames() error {
-	seen := map[string]int{}
+	taken := map[string]bool{}
+	for _, c := range j.out.Codes {
+		if ident.Valid(c.Name) {
+			taken[c.Name] = true
+		}
+	}
 	for ci := range j.out.Codes {
 		c := &j.out.Codes[ci]
-		if !ident.Valid(c.Name) {
-			id := ident.Derive(c.Name)
-			if id == "" {
-				id = fmt.Sprintf("Code%d", c.Code)
-			}
-			if _, dup := seen[id]; dup || id == c.Name {
-				id = fmt.Sprintf("%s%d", id, c.Code)
-			}
-			j.diag(model.SeverityWarning, c.Code, "name %q is not a valid Go identifier: using %q", c.Name, id)
-			c.Name = id
+		if ident.Valid(c.Name) {
+			continue
 		}
+		base := ident.Derive(c.Name)
+		if base == "" {
+			base = fmt.Sprintf("Code%d", c.Code)
+		}
+		id := base
+		if taken[id] {
+			id = fmt.Sprintf("%s%d", base, c.Code)
+		}
+		for n := 2; taken[id]; n++ { // only when the sources hold both forms
+			id = fmt.Sprintf("%s%dV%d", base, c.Code, n)
+		}
+		j.diag(model.SeverityWarning, c.Code, "name %q is not a valid Go identifier: using %q", c.Name, id)
+		c.Name = id
+		taken[id] = true
+	}
+	seen := map[string]int{}
+	for _, c := range j.out.Codes {
 		if other, dup := seen[c.Name]; dup {
-			return fmt.Errorf("join: codes %d and %d both named %q", j.out.Codes[other].Code, c.Code, c.Name)
+			return fmt.Errorf("join: codes %d and %d both named %q", other, c.Code, c.Name)
 		}
-		seen[c.Name] = ci
+		seen[c.Name] = c.Code
 	}
 	return nil
 }
