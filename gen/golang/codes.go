@@ -38,7 +38,7 @@ func (g *generator) packageDoc() string {
 		fmt.Fprintf(&b, " sha256 %s\n", s.SHA256)
 	}
 	b.WriteString("\nNaming: each Code constant is named by the catalog's name for the code; an identifier emitted once stays, as a deprecated alias when the code gets a better name. ")
-	b.WriteString("Each Name constant is \"Name\" followed by the spec's name (NameItemNotFound), or by an identifier made from a name that cannot stand in one; should that identifier be taken, \"Name\" is repeated until it is free.")
+	b.WriteString("Each Name constant is \"Name\" followed by the spec's name (NameItemNotFound), or by an identifier made from a name that cannot stand in one; should that identifier be taken, \"Name\" is repeated until it is free. A code whose name the package's own API declares (Lookup, Error, Code) gets \"Code\" appended until it is free (LookupCode).")
 	return b.String()
 }
 

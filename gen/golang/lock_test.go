@@ -3,6 +3,7 @@ package golang
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orcgen/orcgen/model"
@@ -101,13 +102,34 @@ func TestGenerateRejects(t *testing.T) {
 		{func(c *model.Catalog) { c.Codes[1].Name = "" }, "generate go package: code 1001: empty name"},
 		{func(c *model.Catalog) { c.Codes[1].Name = "ItemNotFound" }, "generate go package: code 1002: name \"ItemNotFound\" already used by code 1001"},
 		{func(c *model.Catalog) { c.Codes[1].Name = "nil" }, "generate go package: code 1001: name \"nil\" is not a valid exported Go identifier"},
-		{func(c *model.Catalog) { c.Codes[1].Name = "Lookup" }, "generate go package: code 1001: name \"Lookup\" is reserved by the generated package"},
 	} {
 		cat := loadModel(t, "small.json")
 		tt.edit(cat)
 		if _, err := Generate(cat, Options{}); err == nil || err.Error() != tt.want {
 			t.Errorf("Generate = %v, want %q", err, tt.want)
 		}
+	}
+}
+
+// TestCodeNamedLikeTheAPI shows the rule for a code whose name the
+// package's own API declares: "Code" is appended until the identifier is
+// free, and the package still builds its tables under that identifier.
+func TestCodeNamedLikeTheAPI(t *testing.T) {
+	cat := loadModel(t, "small.json")
+	cat.Codes[1].Name, cat.Codes[2].Name = "Lookup", "LookupCode"
+	cat.Codes[3].Name = "Code"
+	out, err := Generate(cat, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(out.Files["orcerr_gen.go"])
+	for _, want := range []string{"LookupCodeCode Code = 1001", "LookupCode Code = 1002", "CodeCode Code = 1003"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %q in the generated constants", want)
+		}
+	}
+	if got := out.Lock.identifiers(1001); len(got) == 0 || got[0] != "LookupCodeCode" {
+		t.Errorf("lock of 1001 = %v, want LookupCodeCode first", got)
 	}
 }
 

@@ -45,20 +45,21 @@ func makePlan(cat *model.Catalog, lock *Lock) (*plan, error) {
 	for _, r := range reserved() {
 		p.taken[r] = 0
 	}
-	if err := p.checkCodes(cat.Codes); err != nil {
+	codes := apiSafeNames(cat.Codes)
+	if err := p.checkCodes(codes); err != nil {
 		return nil, err
 	}
-	for _, c := range cat.Codes {
+	for _, c := range codes {
 		p.codes = append(p.codes, currentIdent(c, lock.identifiers(c.Code)))
 	}
 	p.claimCurrent()
 	p.claimRetired(p.codes)
-	p.collectRemoved(cat.Codes, lock)
+	p.collectRemoved(codes, lock)
 	return p, p.nameConstants(cat.Names)
 }
 
 // checkCodes rejects codes out of order, out of the int32 range, or with an
-// empty, invalid, duplicate or reserved Name.
+// empty, invalid or duplicate Name.
 func (p *plan) checkCodes(codes []model.Code) error {
 	seen := map[string]int{}
 	for i, c := range codes {
@@ -71,8 +72,6 @@ func (p *plan) checkCodes(codes []model.Code) error {
 			return fmt.Errorf("code %d: empty name", c.Code)
 		case !ident.Valid(c.Name):
 			return fmt.Errorf("code %d: name %q is not a valid exported Go identifier", c.Code, c.Name)
-		case slices.Contains(reserved(), c.Name):
-			return fmt.Errorf("code %d: name %q is reserved by the generated package", c.Code, c.Name)
 		}
 		if prev, ok := seen[c.Name]; ok {
 			return fmt.Errorf("code %d: name %q already used by code %d", c.Code, c.Name, prev)
@@ -80,6 +79,30 @@ func (p *plan) checkCodes(codes []model.Code) error {
 		seen[c.Name] = c.Code
 	}
 	return nil
+}
+
+// apiSafeNames returns the codes with every Name that the package's own API
+// declares (a code named Lookup, Error or Code) followed by "Code" until it
+// is free ("LookupCode"): the one rule for code names that clash with the
+// API. The catalog is not modified.
+func apiSafeNames(codes []model.Code) []model.Code {
+	used := map[string]bool{}
+	for _, c := range codes {
+		used[c.Name] = true
+	}
+	out := slices.Clone(codes)
+	for i := range out {
+		if !slices.Contains(reserved(), out[i].Name) {
+			continue
+		}
+		id := out[i].Name + "Code"
+		for used[id] || slices.Contains(reserved(), id) {
+			id += "Code"
+		}
+		used[id] = true
+		out[i].Name = id
+	}
+	return out
 }
 
 // currentIdent picks a code's identifier given its locked identifiers

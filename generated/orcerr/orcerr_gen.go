@@ -14,7 +14,8 @@
 // better name. Each Name constant is "Name" followed by the spec's name
 // (NameItemNotFound), or by an identifier made from a name that cannot stand
 // in one; should that identifier be taken, "Name" is repeated until it is
-// free.
+// free. A code whose name the package's own API declares (Lookup, Error, Code)
+// gets "Code" appended until it is free (LookupCode).
 package orcerr
 
 import (
