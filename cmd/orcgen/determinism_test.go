@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"maps"
 	"net"
 	"net/http"
@@ -271,30 +270,6 @@ func propertyNames(s *model.ErrorSchema) []string {
 	return out
 }
 
-// hashDir returns the hex SHA-256 of every file below dir, hidden and
-// temporary files included, by slash path.
-func hashDir(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		sum := sha256.Sum256(data)
-		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // faultServer is a loopback server misbehaving on every request; n counts
 // the requests.
 func faultServer(t *testing.T, handler func(n int32, w http.ResponseWriter, r *http.Request)) string {
@@ -377,7 +352,7 @@ func TestFailedSourceLeavesOutputUntouched(t *testing.T) {
 	if code := run([]string{"generate", "-out", out}, &stderr, &stderr); code != 0 {
 		t.Fatalf("generate exited %d: %s", code, stderr.String())
 	}
-	before := hashDir(t, out)
+	before := testenv.HashTree(t, out)
 	if len(before) != 8 {
 		t.Fatalf("generate wrote %d files, want 8: %v", len(before), before)
 	}
@@ -395,7 +370,7 @@ func TestFailedSourceLeavesOutputUntouched(t *testing.T) {
 				if want := `orcgen: read "` + url + `": `; !strings.HasPrefix(stderr.String(), want) {
 					t.Errorf("stderr = %q, want prefix %q", stderr.String(), want)
 				}
-				if after := hashDir(t, out); !maps.Equal(before, after) {
+				if after := testenv.HashTree(t, out); !maps.Equal(before, after) {
 					t.Errorf("output dir changed: %s", strings.Join(diffHashes(before, after), ", "))
 				}
 			})

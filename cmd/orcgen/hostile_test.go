@@ -2,10 +2,9 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -65,14 +64,14 @@ func (c *hostileCase) run(t *testing.T, prev string, fixed []string, mod *checkM
 	if !c.wantsOutput() {
 		copyTree(t, prev, out)
 	}
-	before := hashTree(t, out)
+	before := testenv.HashTree(t, out)
 	res := runBounded(t, c.args(pagePath, specPath, out), c.bounds())
 	if res.exit != c.Exit {
 		t.Fatalf("exit %d, want %d\nstderr:\n%s", res.exit, c.Exit, res.stderr)
 	}
 	c.checkStderr(t, res.stderr)
 	if !c.wantsOutput() {
-		if after := hashTree(t, out); after != before {
+		if after := testenv.HashTree(t, out); !maps.Equal(after, before) {
 			t.Errorf("output directory changed by a run that did not generate")
 		}
 	}
@@ -208,32 +207,6 @@ func copyTree(t *testing.T, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-// hashTree returns one hash of the names and contents of the files under
-// dir, "" when dir does not exist.
-func hashTree(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(path + "\x00"))
-		if d.IsDir() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		h.Write(data)
-		return err
-	})
-	if os.IsNotExist(err) {
-		return ""
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // decodeCatalog decodes a model.json.

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/orcgen/orcgen/internal/testenv"
 )
 
 // fetchedAt is the fixed clock of the Fetch tests.
@@ -29,25 +31,6 @@ func fetchOptions() Options {
 func sha256Hex(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
-}
-
-// dirHashes returns the SHA-256 of every file in dir by name; a temp file
-// left behind shows up as an extra name.
-func dirHashes(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hashes := make(map[string]string)
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		hashes[e.Name()] = sha256Hex(string(data))
-	}
-	return hashes
 }
 
 // readString returns the content of path.
@@ -127,7 +110,7 @@ func TestFetchNotModified(t *testing.T) {
 	if _, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions()); err != nil {
 		t.Fatal(err)
 	}
-	before := dirHashes(t, dir)
+	before := testenv.HashTree(t, dir)
 	opts := fetchOptions()
 	opts.Now = func() time.Time { return fetchedAt.Add(time.Hour) }
 	validated := false
@@ -145,7 +128,7 @@ func TestFetchNotModified(t *testing.T) {
 	if validated {
 		t.Error("validate was called on a 304 answer, which has no new body")
 	}
-	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("304 changed the snapshot: %v, want %v", after, before)
 	}
 }
@@ -156,7 +139,7 @@ func TestFetchUnchangedBody(t *testing.T) {
 	if _, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions()); err != nil {
 		t.Fatal(err)
 	}
-	before := dirHashes(t, dir)
+	before := testenv.HashTree(t, dir)
 	opts := fetchOptions()
 	opts.Now = func() time.Time { return fetchedAt.Add(time.Hour) }
 	res, err := Fetch(context.Background(), src, dir, "page.html", nil, opts)
@@ -166,7 +149,7 @@ func TestFetchUnchangedBody(t *testing.T) {
 	if res.NotModified || !res.Unchanged || res.Meta.FetchedAt != "2026-11-03T09:00:00Z" {
 		t.Errorf("FetchResult = %+v, want Unchanged with the previous metadata", res)
 	}
-	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("an identical body rewrote the snapshot: %v, want %v", after, before)
 	}
 }
@@ -188,7 +171,7 @@ func TestFetchUpdated(t *testing.T) {
 	if got := readString(t, res.Path); got != "<table>v2</table>" {
 		t.Errorf("body file = %q, want v2", got)
 	}
-	if names := dirHashes(t, dir); len(names) != 2 {
+	if names := testenv.HashTree(t, dir); len(names) != 2 {
 		t.Errorf("snapshot dir holds %v, want the body and its metadata only", names)
 	}
 }
@@ -199,7 +182,7 @@ func TestFetchValidatorRefuses(t *testing.T) {
 	if _, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions()); err != nil {
 		t.Fatal(err)
 	}
-	before := dirHashes(t, dir)
+	before := testenv.HashTree(t, dir)
 	v.body, v.etag = "<form>Sign in</form>", `"login"`
 	errNoTable := errors.New("no response codes table")
 	_, err := Fetch(context.Background(), src, dir, "page.html", func(in *Input) error {
@@ -215,7 +198,7 @@ func TestFetchValidatorRefuses(t *testing.T) {
 	if !errors.Is(e, errNoTable) || e.Status != 200 {
 		t.Errorf("error %v: Status %d, wraps validator error %v", err, e.Status, errors.Is(e, errNoTable))
 	}
-	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("a refused body changed the snapshot: %v, want %v", after, before)
 	}
 }
@@ -231,9 +214,9 @@ func TestFetchFaultsKeepSnapshot(t *testing.T) {
 				prev.Data, newMetadata(prev, 200, fetchedAt.Add(-time.Hour))); err != nil {
 				t.Fatal(err)
 			}
-			before := dirHashes(t, dir)
+			before := testenv.HashTree(t, dir)
 			res, err := Fetch(context.Background(), src, dir, "page.html", nil, opts)
-			after := dirHashes(t, dir)
+			after := testenv.HashTree(t, dir)
 			if c.wantStatus == http.StatusNotModified {
 				// The previous snapshot makes the request conditional, so
 				// the 304 is the expected answer here.
@@ -310,7 +293,7 @@ func TestFetchBadName(t *testing.T) {
 			t.Errorf("Fetch with name %q = %v, want %q", name, err, want)
 		}
 	}
-	if names := dirHashes(t, dir); len(names) != 0 {
+	if names := testenv.HashTree(t, dir); len(names) != 0 {
 		t.Errorf("bad names left files: %v", names)
 	}
 }
@@ -335,11 +318,11 @@ func TestFetchFile(t *testing.T) {
 func TestFetchMissingFileKeepsSnapshot(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "page.html"), "<table>previous</table>")
-	before := dirHashes(t, dir)
+	before := testenv.HashTree(t, dir)
 	src := filepath.Join(dir, "missing.html")
 	_, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions())
 	wantError(t, err, NotFound, src)
-	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("failed fetch changed the dir: %v, want %v", after, before)
 	}
 }
@@ -353,7 +336,7 @@ func TestFetchWriteFailureKeepsSnapshot(t *testing.T) {
 	if _, err := Fetch(context.Background(), src, dir, "page.html", nil, fetchOptions()); err != nil {
 		t.Fatal(err)
 	}
-	before := dirHashes(t, dir)
+	before := testenv.HashTree(t, dir)
 	v.body = "<table>v2</table>"
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
@@ -363,7 +346,7 @@ func TestFetchWriteFailureKeepsSnapshot(t *testing.T) {
 	if want := `write snapshot "` + filepath.Join(dir, "page.html") + `": `; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error = %v, want prefix %q", err, want)
 	}
-	if after := dirHashes(t, dir); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, dir); !maps.Equal(before, after) {
 		t.Errorf("failed write changed the snapshot: %v, want %v", after, before)
 	}
 }
@@ -373,12 +356,12 @@ func TestFetchDirIsAFile(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "snapshots")
 	writeFile(t, dir, "not a directory")
-	before := dirHashes(t, parent)
+	before := testenv.HashTree(t, parent)
 	_, err := Fetch(context.Background(), v.URL+"/page", dir, "page.html", nil, fetchOptions())
 	if want := "write snapshot: mkdir " + dir + ": not a directory"; err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
 	}
-	if after := dirHashes(t, parent); !maps.Equal(before, after) {
+	if after := testenv.HashTree(t, parent); !maps.Equal(before, after) {
 		t.Errorf("failed fetch changed %s: %v, want %v", parent, after, before)
 	}
 }
