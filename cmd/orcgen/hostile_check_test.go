@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/orcgen/orcgen/model/ident"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/orcgen/orcgen/gen/markdown/mdtest"
 	"github.com/orcgen/orcgen/model"
+	"github.com/orcgen/orcgen/model/ident"
 )
 
 // checkOutput checks the files a case generated under out: the Go

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"github.com/orcgen/orcgen/parser/spec"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/parser/spec"
 )
 
 var update = flag.Bool("update", false, "update testscript files (cmp against script files)")
