@@ -69,6 +69,9 @@ type joiner struct {
 	mainEnum []string
 	// byLower maps a name's lower-case form to the names spelled so.
 	byLower map[string][]string
+	// spelled holds, per code index, the one spec name its messages spell
+	// ("" when none or several), computed once for all naming steps.
+	spelled []string
 }
 
 // diag appends a diagnostic of the join.

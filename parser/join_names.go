@@ -40,6 +40,10 @@ func (j *joiner) assignNames() error {
 		codes[ci].Name, codes[ci].NameOrigin = name, origin
 		claimed[name] = ci
 	}
+	j.spelled = make([]string, len(codes))
+	for ci, c := range codes {
+		j.spelled[ci], _ = j.messageName(c)
+	}
 	anchors := j.anchors()
 	chain := consistentChain(anchors)
 	j.reportUnusedAnchors(anchors, chain)
@@ -68,7 +72,7 @@ func (j *joiner) anchors() []anchor {
 				out = append(out, anchor{code: ci, pos: pos, name: n, origin: model.OriginPage, weight: w})
 			}
 		}
-		if n, ok := j.messageName(c); ok {
+		if n := j.spelled[ci]; n != "" {
 			if pos, ok := j.position[n]; ok && !slices.Contains(c.Names, n) {
 				out = append(out, anchor{code: ci, pos: pos, name: n, origin: model.OriginMessage, weight: weightMessage})
 			}
@@ -189,8 +193,8 @@ func (j *joiner) claimMessageNames(claimed map[string]int, claim func(int, strin
 		if c.Name != "" {
 			continue
 		}
-		n, ok := j.messageName(c)
-		if !ok {
+		n := j.spelled[ci]
+		if n == "" {
 			continue
 		}
 		if _, inMain := j.position[n]; inMain {
