@@ -6,47 +6,28 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sync"
 
-	"github.com/orcgen/orcgen/gen/golang"
-	"github.com/orcgen/orcgen/gen/markdown"
-	"github.com/orcgen/orcgen/gen/openapi"
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/model"
 )
 
-// Artifact names, as Options.Artifacts and the config's artifacts list
-// spell them.
-const (
-	ArtifactGo       = "go"       // the Go package, in <Package>/
-	ArtifactOpenAPI  = "openapi"  // openapi/errors.yaml and errors.json
-	ArtifactMarkdown = "markdown" // docs/response-codes.md
-	ArtifactModel    = "model"    // model.json
-)
-
-// Artifacts returns every artifact name, in generation order.
-func Artifacts() []string {
-	return []string{ArtifactGo, ArtifactOpenAPI, ArtifactMarkdown, ArtifactModel}
-}
-
-// Default option values.
+// Default option values: the one place each is defined.
 const (
 	DefaultPackage  = "orcerr"
 	DefaultLockPath = "orcgen.lock.json"
+	DefaultOut      = "generated"
 )
 
-// Output paths of the fixed artifacts, relative to the output directory.
-const (
-	OpenAPIYAMLPath = "openapi/errors.yaml"
-	OpenAPIJSONPath = "openapi/errors.json"
-	MarkdownPath    = "docs/response-codes.md"
-	ModelPath       = "model.json"
-)
+// ModelPath is model.json's path relative to the output directory.
+const ModelPath = "model.json"
 
 // Options configure Generate.
 type Options struct {
 	// Package is the Go package name and its directory; DefaultPackage when
 	// empty.
 	Package string
-	// Artifacts selects what to generate (Artifact constants); all when
+	// Artifacts selects what to generate (names from Table); all when
 	// empty.
 	Artifacts []string
 	// Lock is the current content of the names lock, nil when there is
@@ -72,110 +53,76 @@ func (o *Options) setDefaults() {
 	}
 }
 
-// Generate runs the selected emitters on the catalog in memory and returns
-// their files. Nothing is written.
+// emission is what every emitter of one generation shares.
+type emission struct {
+	opts  Options
+	names *naming.Result
+}
+
+// Generate runs the naming stage once, then the selected emitters (in
+// parallel) on the named catalog, and returns their files together with the
+// updated names lock. Nothing is written.
 func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 	opts.setDefaults()
-	set := &Set{}
-	for _, a := range opts.Artifacts {
-		emit := emitterFor(a)
-		if emit == nil {
-			return nil, fmt.Errorf("unknown artifact %q (want one of %q)", a, Artifacts())
+	if err := naming.CheckPackage(opts.Package); err != nil {
+		return nil, err
+	}
+	var arts []Artifact
+	for _, name := range opts.Artifacts {
+		a, ok := LookupArtifact(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown artifact %q (want one of %q)", name, Artifacts())
 		}
-		files, dir, err := emit(cat, opts)
+		arts = append(arts, a)
+	}
+	var lock *naming.Lock
+	if opts.Lock != nil {
+		l, err := naming.ParseLock(opts.Lock)
 		if err != nil {
-			return nil, fmt.Errorf("generate %s: %w", a, err)
+			return nil, fmt.Errorf("%s: %w", opts.LockPath, err)
 		}
-		for _, f := range files {
+		lock = l
+	}
+	names, err := naming.Resolve(cat, lock)
+	if err != nil {
+		return nil, fmt.Errorf("name codes: %w", err)
+	}
+	e := &emission{opts: opts, names: names}
+
+	results := make([][]File, len(arts))
+	errs := make([]error, len(arts))
+	var wg sync.WaitGroup
+	for i, a := range arts {
+		wg.Go(func() { results[i], errs[i] = a.emit(e) })
+	}
+	wg.Wait()
+
+	set := &Set{}
+	for i, a := range arts {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("generate %s: %w", a.Name, errs[i])
+		}
+		dir := a.dir(opts)
+		for _, f := range results[i] {
+			f.Path = path.Join(dir, f.Path)
+			f.Data = markFile(f.Path, f.Data)
 			if err := set.add(f); err != nil {
-				return nil, fmt.Errorf("generate %s: %w", a, err)
+				return nil, fmt.Errorf("generate %s: %w", a.Name, err)
 			}
 		}
 		if dir != "" && !slices.Contains(set.Dirs, dir) {
 			set.Dirs = append(set.Dirs, dir)
 		}
 	}
+	lockData, err := names.Lock(opts.Package).Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if err := set.add(File{Path: opts.LockPath, Data: lockData}); err != nil {
+		return nil, fmt.Errorf("names lock: %w", err)
+	}
 	slices.Sort(set.Dirs)
 	return set, nil
-}
-
-// emitter produces one artifact's files and the directory it owns ("" for
-// none).
-type emitter func(cat *model.Catalog, opts Options) ([]File, string, error)
-
-// emitterFor returns the emitter of artifact a, nil for an unknown name.
-func emitterFor(a string) emitter {
-	switch a {
-	case ArtifactGo:
-		return emitGo
-	case ArtifactOpenAPI:
-		return emitOpenAPI
-	case ArtifactMarkdown:
-		return emitMarkdown
-	case ArtifactModel:
-		return emitModel
-	}
-	return nil
-}
-
-func emitGo(cat *model.Catalog, opts Options) ([]File, string, error) {
-	var lock *golang.Lock
-	if opts.Lock != nil {
-		l, err := golang.ParseLock(opts.Lock)
-		if err != nil {
-			return nil, "", fmt.Errorf("names lock %q: %w", opts.LockPath, err)
-		}
-		lock = l
-	}
-	out, err := golang.Generate(cat, golang.Options{Package: opts.Package, Lock: lock})
-	if err != nil {
-		return nil, "", err
-	}
-	names := make([]string, 0, len(out.Files))
-	for name := range out.Files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	var files []File
-	for _, name := range names {
-		files = append(files, File{Path: path.Join(opts.Package, name), Data: out.Files[name]})
-	}
-	if out.Lock != nil {
-		data, err := out.Lock.Marshal()
-		if err != nil {
-			return nil, "", fmt.Errorf("names lock: %w", err)
-		}
-		files = append(files, File{Path: opts.LockPath, Data: data})
-	}
-	return files, opts.Package, nil
-}
-
-func emitOpenAPI(cat *model.Catalog, _ Options) ([]File, string, error) {
-	doc, err := openapi.Errors(cat)
-	if err != nil {
-		return nil, "", err
-	}
-	yamlData, jsonData, err := openapi.Marshal(doc)
-	if err != nil {
-		return nil, "", err
-	}
-	return []File{{Path: OpenAPIYAMLPath, Data: yamlData}, {Path: OpenAPIJSONPath, Data: jsonData}}, "openapi", nil
-}
-
-func emitMarkdown(cat *model.Catalog, opts Options) ([]File, string, error) {
-	data, err := markdown.Render(cat, markdown.Options{Templates: opts.Templates})
-	if err != nil {
-		return nil, "", err
-	}
-	return []File{{Path: MarkdownPath, Data: data}}, "docs", nil
-}
-
-func emitModel(cat *model.Catalog, _ Options) ([]File, string, error) {
-	data, err := MarshalModel(cat)
-	if err != nil {
-		return nil, "", err
-	}
-	return []File{{Path: ModelPath, Data: data}}, "", nil
 }
 
 // MarshalModel returns the catalog as model.json holds it: indented JSON

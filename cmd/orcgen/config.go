@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/orcgen/orcgen/gen"
+	"github.com/orcgen/orcgen/gen/naming"
 )
 
 // configName is the config file looked up in the current directory.
@@ -93,13 +93,13 @@ func (c *config) rebase(dir string) {
 // setDefaults fills the output settings left empty.
 func (c *config) setDefaults() {
 	if c.Out == "" {
-		c.Out = "generated"
+		c.Out = gen.DefaultOut
 	}
 	if c.Package == "" {
-		c.Package = "orcerr"
+		c.Package = gen.DefaultPackage
 	}
 	if c.Lock == "" {
-		c.Lock = "orcgen.lock.json"
+		c.Lock = gen.DefaultLockPath
 	}
 	if len(c.Artifacts) == 0 {
 		c.Artifacts = gen.Artifacts()
@@ -109,8 +109,8 @@ func (c *config) setDefaults() {
 // validate reports every invalid setting at once.
 func (c *config) validate() error {
 	var errs []error
-	if !isGoIdent(c.Package) {
-		errs = append(errs, fmt.Errorf("package: %q is not a valid Go package name", c.Package))
+	if err := naming.CheckPackage(c.Package); err != nil {
+		errs = append(errs, err)
 	}
 	artifactNames := gen.Artifacts()
 	seen := map[string]bool{}
@@ -126,9 +126,12 @@ func (c *config) validate() error {
 	if !filepath.IsLocal(c.Lock) {
 		errs = append(errs, fmt.Errorf("lock: %q must be a relative path inside the output directory", c.Lock))
 	}
-	for _, a := range []string{"openapi", "docs"} {
-		if c.Package == a && seen["go"] {
-			errs = append(errs, fmt.Errorf("package: %q clashes with the %s/ artifact directory", c.Package, a))
+	if seen["go"] {
+		opts := gen.Options{Package: c.Package}
+		for _, a := range gen.Table {
+			if a.Name != "go" && seen[a.Name] && a.Dir(opts) == c.Package {
+				errs = append(errs, fmt.Errorf("package: %q clashes with the %s/ directory of the %s artifact", c.Package, c.Package, a.Name))
+			}
 		}
 	}
 	return errors.Join(errs...)
@@ -137,18 +140,4 @@ func (c *config) validate() error {
 // isURL reports whether s names a URL rather than a file.
 func isURL(s string) bool {
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "embedded:")
-}
-
-// isGoIdent reports whether s is a lower-case Go package name.
-func isGoIdent(s string) bool {
-	if s == "" || s == "main" || token.IsKeyword(s) {
-		return false
-	}
-	for i, r := range s {
-		ok := r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9'
-		if !ok {
-			return false
-		}
-	}
-	return true
 }

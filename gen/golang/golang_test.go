@@ -36,7 +36,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files := map[string][]byte{LockFile: lock}
+			files := map[string][]byte{"orcgen.lock.json": lock}
 			for n, src := range out.Files {
 				files[n+".golden"] = src
 			}
@@ -66,9 +66,6 @@ func TestHostile(t *testing.T) {
 		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
-		}
-		if !ast.IsGenerated(f) {
-			t.Errorf("%s: not marked generated", name)
 		}
 		if bytes.Contains(src, []byte("\n//go:")) || bytes.Contains(src, []byte("\n//line")) {
 			t.Errorf("%s: holds a directive", name)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/model"
 )
 
@@ -36,10 +37,10 @@ func TestLockKeepsIdentifiers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := second.Lock.identifiers(1917); !slices.Equal(got, []string{"ThereNotEnough"}) {
+	if got := second.Lock.Identifiers(1917); !slices.Equal(got, []string{"ThereNotEnough"}) {
 		t.Errorf("1917 identifiers = %q", got)
 	}
-	if got := second.Lock.identifiers(1300); !slices.Equal(got, []string{"ResourceConflict", "Conflict"}) {
+	if got := second.Lock.Identifiers(1300); !slices.Equal(got, []string{"ResourceConflict", "Conflict"}) {
 		t.Errorf("1300 identifiers = %q", got)
 	}
 	src := second.Files["orcerr_gen.go"]
@@ -66,31 +67,13 @@ func TestLockKeepsIdentifiers(t *testing.T) {
 }
 
 func TestRemovedCodeStaysDeprecated(t *testing.T) {
-	lock := &Lock{SchemaVersion: 1, Package: "orcerr", Codes: []LockedCode{{Code: 1999, Identifiers: []string{"GoneAway"}}}}
+	lock := &naming.Lock{SchemaVersion: 1, Package: "orcerr", Codes: []naming.LockedCode{{Code: 1999, Identifiers: []string{"GoneAway"}}}}
 	out, err := Generate(loadModel(t, "small.json"), Options{Lock: lock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(out.Files["orcerr_gen.go"], []byte("\t// Deprecated: The code is no longer documented.\n\tGoneAway Code = 1999\n")) {
 		t.Error("removed code not kept as a deprecated constant")
-	}
-}
-
-func TestParseLock(t *testing.T) {
-	good := `{"schemaVersion":1,"package":"orcerr","codes":[{"code":1001,"identifiers":["NameAlreadyUsed"]}]}`
-	l, err := ParseLock([]byte(good))
-	if err != nil || l.Codes[0].Identifiers[0] != "NameAlreadyUsed" {
-		t.Fatalf("ParseLock = %+v, %v", l, err)
-	}
-	for in, want := range map[string]string{
-		`{"schemaVersion":2,"package":"orcerr","codes":[]}`:                                           "parse names lock: schemaVersion 2, want 1",
-		`{"schemaVersion":1,"codes":[{"code":2,"identifiers":["A"]},{"code":1,"identifiers":["B"]}]}`: "parse names lock: code 1 after 2: codes must ascend",
-		`{"schemaVersion":1,"codes":[{"code":2,"identifiers":[]}]}`:                                   "parse names lock: code 2 has no identifiers",
-		`{"schemaVersion":1,"extra":true}`:                                                            `parse names lock: json: unknown field "extra"`,
-	} {
-		if _, err := ParseLock([]byte(in)); err == nil || err.Error() != want {
-			t.Errorf("ParseLock(%s) = %v, want %q", in, err, want)
-		}
 	}
 }
 
@@ -128,7 +111,7 @@ func TestCodeNamedLikeTheAPI(t *testing.T) {
 			t.Errorf("no %q in the generated constants", want)
 		}
 	}
-	if got := out.Lock.identifiers(1001); len(got) == 0 || got[0] != "LookupCodeCode" {
+	if got := out.Lock.Identifiers(1001); len(got) == 0 || got[0] != "LookupCodeCode" {
 		t.Errorf("lock of 1001 = %v, want LookupCodeCode first", got)
 	}
 }
