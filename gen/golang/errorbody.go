@@ -12,26 +12,16 @@ import (
 // maxBody is the most FromResponse reads of a response body.
 const maxBody = 1 << 20
 
-// defaultErrorSchema is ErrorResult as Orchestrator 20.0 defines it, used
-// when the catalog has no spec.
-func defaultErrorSchema() []model.Property {
-	return []model.Property{
-		{Name: "Message", Type: "string"},
-		{Name: "ErrorCode", Type: "integer", Format: "int32"},
-		{Name: "TraceId", Type: "string"},
-		{Name: "ResourceIds", Type: "array", Items: "integer"},
-		{Name: "Details", Type: "string"},
-	}
-}
-
-// errorFields returns the schema's properties, Message and ErrorCode added
-// when the schema lacks them: Error's methods need both.
+// errorFields returns the schema's properties (model.DefaultErrorSchema's
+// when the catalog has none), Message and ErrorCode added when the schema
+// lacks them: Error's methods need both.
 func (g *generator) errorFields() []model.Property {
-	props := defaultErrorSchema()
+	def := model.DefaultErrorSchema().Properties
+	props := def
 	if g.cat.ErrorSchema != nil {
 		props = g.cat.ErrorSchema.Properties
 	}
-	for _, need := range defaultErrorSchema()[:2] {
+	for _, need := range def[:2] {
 		if !hasProperty(props, need.Name) {
 			props = append(props, need)
 		}

@@ -12,27 +12,12 @@ import (
 // codeProperty is the error body's property that holds the numeric code.
 const codeProperty = "ErrorCode"
 
-// defaultErrorSchema is the error body Orchestrator documents, used when the
-// catalog was built without a spec.
-func defaultErrorSchema() *model.ErrorSchema {
-	return &model.ErrorSchema{
-		Name: SchemaErrorResult,
-		Properties: []model.Property{
-			{Name: "Message", Type: "string"},
-			{Name: "ErrorCode", Type: "integer", Format: "int32"},
-			{Name: "TraceId", Type: "string"},
-			{Name: "ResourceIds", Type: "array", Items: "integer"},
-			{Name: "Details", Type: "string"},
-		},
-	}
-}
-
-// catalogErrorSchema returns the catalog's error schema or the default one.
+// catalogErrorSchema returns the catalog's error schema or model's default.
 func catalogErrorSchema(cat *model.Catalog) *model.ErrorSchema {
 	if cat.ErrorSchema != nil {
 		return cat.ErrorSchema
 	}
-	return defaultErrorSchema()
+	return model.DefaultErrorSchema()
 }
 
 // errorResultSchema is the error body, its code property referring to
