@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -107,7 +107,7 @@ func (r report) print(w io.Writer, format string) error {
 	case "json":
 		return r.printJSON(w)
 	case "github":
-		r.printGitHub(w)
+		return writeGitHub(w, []report{r}, githubOptions{summary: os.Getenv("GITHUB_STEP_SUMMARY"), stderr: os.Stderr})
 	default:
 		r.printText(w)
 	}
@@ -147,29 +147,4 @@ func (r report) printJSON(w io.Writer) error {
 	}
 	_, err = w.Write(append(data, '\n'))
 	return err
-}
-
-// printGitHub writes GitHub Actions workflow commands: one error
-// annotation per file, the diff in a collapsed group, and the catalog
-// summary.
-func (r report) printGitHub(w io.Writer) {
-	for _, d := range r.drifts {
-		file := path.Join(filepath.ToSlash(r.out), d.Path)
-		fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(file), ghProperty("orcgen check"),
-			ghData(fmt.Sprintf("%s is %s: run orcgen generate", file, d.Status)))
-		fmt.Fprintf(w, "::group::diff %s\n%s::endgroup::\n", ghData(file), d.Diff)
-	}
-	if len(r.drifts) > 0 && r.changes != nil {
-		fmt.Fprintf(w, "::error title=%s::%s\n", ghProperty("orcgen catalog changes"), ghData(r.changes.Summary()))
-	}
-}
-
-// ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
