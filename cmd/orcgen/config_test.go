@@ -25,7 +25,7 @@ func TestParseConfigEmpty(t *testing.T) {
 func TestConfigValidateJoinsErrors(t *testing.T) {
 	c := &config{Package: "type", Artifacts: []string{"go", "go", "pdf"}, Lock: "../x.json"}
 	c.setDefaults()
-	want := `package: "type" is not a valid Go package name
+	want := `package name "type": not a Go identifier
 artifacts: "go" listed twice
 artifacts: unknown artifact "pdf" (want go, openapi, markdown, model)
 lock: "../x.json" must be a relative path inside the output directory`

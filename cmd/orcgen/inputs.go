@@ -8,8 +8,6 @@ import (
 
 	"github.com/orcgen/orcgen/model"
 	"github.com/orcgen/orcgen/parser"
-	"github.com/orcgen/orcgen/parser/defaults"
-	"github.com/orcgen/orcgen/parser/page"
 	"github.com/orcgen/orcgen/parser/source"
 	"github.com/orcgen/orcgen/parser/spec"
 )
@@ -36,6 +34,17 @@ func (n netFlags) options(accept func(string) bool) source.Options {
 	return source.Options{Timeout: n.timeout, Retries: retries, MaxBytes: n.maxBytes, Accept: accept}
 }
 
+// loadOptions returns the loader's settings: these HTTP settings, the spec
+// cache ORCGEN_CACHE selects, and st timing each step.
+func (n netFlags) loadOptions(allowExternalRefs bool, st stages) parser.LoadOptions {
+	return parser.LoadOptions{
+		Source:            n.options(nil),
+		AllowExternalRefs: allowExternalRefs,
+		Cache:             spec.DefaultCache(os.Getenv),
+		Stage:             st.do,
+	}
+}
+
 // inputs names the sources of a catalog.
 type inputs struct {
 	page, spec        string
@@ -44,57 +53,9 @@ type inputs struct {
 	net               netFlags
 }
 
-// readPage parses the page at src, or the embedded default when src is "".
-func readPage(ctx context.Context, src string, net netFlags) (*model.Catalog, error) {
-	data, uri, ctype := defaults.Page, defaults.PageURI, "text/html; charset=utf-8"
-	if src != "" {
-		in, err := source.Read(ctx, src, net.options(source.AcceptPage))
-		if err != nil {
-			return nil, err
-		}
-		data, uri, ctype = in.Data, src, in.ContentType
-	}
-	return page.Parse(data, page.Options{URI: uri, ContentType: ctype})
-}
-
-// readSpec loads the spec (or snapshot) at src, or the embedded snapshot
-// when src is "". Facts of definitions come from the spec cache that
-// ORCGEN_CACHE selects (spec.DefaultCache) when their bytes were seen before.
-func readSpec(ctx context.Context, src string, allowExternalRefs bool, net netFlags) (*model.Spec, error) {
-	data, uri := defaults.Spec, defaults.SpecURI
-	if src != "" {
-		in, err := source.Read(ctx, src, net.options(source.AcceptSpec))
-		if err != nil {
-			return nil, err
-		}
-		data, uri = in.Data, src
-	}
-	return spec.DefaultCache(os.Getenv).Load(data, spec.Options{URI: uri, AllowExternalRefs: allowExternalRefs})
-}
-
 // catalog reads both sources (a missing one falls back to the embedded
 // default) and joins them.
 func (in inputs) catalog(ctx context.Context, st stages) (*model.Catalog, error) {
-	var p *model.Catalog
-	var s *model.Spec
-	err := st.do("read page", func() (err error) {
-		p, err = readPage(ctx, in.page, in.net)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = st.do("read spec", func() (err error) {
-		s, err = readSpec(ctx, in.spec, in.allowExternalRefs, in.net)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	var cat *model.Catalog
-	err = st.do("join", func() (err error) {
-		cat, err = parser.Join(p, s, parser.JoinOptions{Extend: in.extend})
-		return err
-	})
-	return cat, err
+	return parser.LoadCatalog(ctx, parser.Sources{Page: in.page, Spec: in.spec},
+		in.net.loadOptions(in.allowExternalRefs, st), parser.JoinOptions{Extend: in.extend})
 }

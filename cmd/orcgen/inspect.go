@@ -12,7 +12,6 @@ import (
 	"github.com/orcgen/orcgen/gen/openapi"
 	"github.com/orcgen/orcgen/model"
 	"github.com/orcgen/orcgen/parser"
-	"github.com/orcgen/orcgen/parser/source"
 	"github.com/orcgen/orcgen/parser/spec"
 )
 
@@ -37,21 +36,21 @@ func runModel(ctx context.Context, a *app, args []string) error {
 		return errUsage
 	}
 	st := stages{w: a.stderr, verbose: *verbose}
+	opts := net.loadOptions(*external, st)
 	var p *model.Catalog
 	var s *model.Spec
-	var err error
 	if *pageSrc != "" {
-		if err := st.do("read page", func() (err error) { p, err = readPage(ctx, *pageSrc, net); return err }); err != nil {
+		if err := st.do("read page", func() error { in, err := parser.Load(ctx, *pageSrc, parser.KindPage, opts); p = pageOf(in); return err }); err != nil {
 			return err
 		}
 	}
 	if *specSrc != "" {
-		if err := st.do("read spec", func() (err error) { s, err = readSpec(ctx, *specSrc, *external, net); return err }); err != nil {
+		if err := st.do("read spec", func() error { in, err := parser.Load(ctx, *specSrc, parser.KindSpec, opts); s = specOf(in); return err }); err != nil {
 			return err
 		}
 	}
 	var cat *model.Catalog
-	if err = st.do("join", func() (err error) { cat, err = parser.Join(p, s, parser.JoinOptions{Extend: *extend}); return err }); err != nil {
+	if err := st.do("join", func() (err error) { cat, err = parser.Join(p, s, parser.JoinOptions{Extend: *extend}); return err }); err != nil {
 		return err
 	}
 	data, err := gen.MarshalModel(cat)
@@ -80,10 +79,11 @@ func runSnapshot(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	s, err := readSpec(ctx, *specSrc, *external, net)
+	in, err := parser.Load(ctx, *specSrc, parser.KindSpec, net.loadOptions(*external, stages{}))
 	if err != nil {
 		return err
 	}
+	s := in.Spec
 	if !isURL(*specSrc) {
 		// A snapshot is committed and embedded: it names the file it came
 		// from, not where that file sat on one machine.
@@ -116,24 +116,22 @@ func runPatch(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	in, err := source.Read(ctx, *specSrc, net.options(source.AcceptSpec))
+	opts := net.loadOptions(*external, stages{})
+	opts.Document = true
+	in, err := parser.Load(ctx, *specSrc, parser.KindSpec, opts)
 	if err != nil {
 		return err
 	}
-	sopts := spec.Options{URI: *specSrc, AllowExternalRefs: *external}
-	doc, err := spec.LoadDocument(in.Data, sopts)
+	if in.Document == nil {
+		return fmt.Errorf("spec %s: an orcgen spec snapshot holds no OpenAPI document: give the definition itself", *specSrc)
+	}
+	doc := in.Document
+	opts.Document = false
+	p, err := parser.Load(ctx, *pageSrc, parser.KindPage, opts)
 	if err != nil {
 		return err
 	}
-	s, err := spec.Load(in.Data, sopts)
-	if err != nil {
-		return err
-	}
-	p, err := readPage(ctx, *pageSrc, net)
-	if err != nil {
-		return err
-	}
-	cat, err := parser.Join(p, s, parser.JoinOptions{})
+	cat, err := parser.Join(p.Page, in.Spec, parser.JoinOptions{})
 	if err != nil {
 		return err
 	}
@@ -148,6 +146,21 @@ func runPatch(ctx context.Context, a *app, args []string) error {
 		return writeFile(*out, jsonData)
 	}
 	return writeFile(*out, yamlData)
+}
+
+// pageOf and specOf return what a load read, nil after a failed one.
+func pageOf(in *parser.Loaded) *model.Catalog {
+	if in == nil {
+		return nil
+	}
+	return in.Page
+}
+
+func specOf(in *parser.Loaded) *model.Spec {
+	if in == nil {
+		return nil
+	}
+	return in.Spec
 }
 
 // writeFile writes one output file atomically.

@@ -110,13 +110,13 @@ func (l *Lock) Identifiers(code int) []string {
 func CheckPackage(name string) error {
 	switch {
 	case name == "_":
-		return fmt.Errorf("package %q: the blank identifier is not a package name", name)
+		return fmt.Errorf("package name %q: the blank identifier is not a package name", name)
 	case name == "main":
-		return fmt.Errorf("package %q: a main package cannot be imported", name)
+		return fmt.Errorf("package name %q: a main package cannot be imported", name)
 	case !token.IsIdentifier(name):
-		return fmt.Errorf("package %q: not a Go identifier", name)
+		return fmt.Errorf("package name %q: not a Go identifier", name)
 	case strings.ToLower(name) != name || !isASCII(name):
-		return fmt.Errorf("package %q: package names are lower-case ASCII", name)
+		return fmt.Errorf("package name %q: package names are lower-case ASCII", name)
 	}
 	return nil
 }

@@ -99,12 +99,12 @@ func TestCheckPackage(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{
-		"_":      `package "_": the blank identifier is not a package name`,
-		"main":   `package "main": a main package cannot be imported`,
-		"func":   `package "func": not a Go identifier`,
-		"1x":     `package "1x": not a Go identifier`,
-		"Orcerr": `package "Orcerr": package names are lower-case ASCII`,
-		"ünï":    `package "ünï": package names are lower-case ASCII`,
+		"_":      `package name "_": the blank identifier is not a package name`,
+		"main":   `package name "main": a main package cannot be imported`,
+		"func":   `package name "func": not a Go identifier`,
+		"1x":     `package name "1x": not a Go identifier`,
+		"Orcerr": `package name "Orcerr": package names are lower-case ASCII`,
+		"ünï":    `package name "ünï": package names are lower-case ASCII`,
 	} {
 		if err := CheckPackage(name); err == nil || err.Error() != want {
 			t.Errorf("CheckPackage(%q) = %v, want %q", name, err, want)
