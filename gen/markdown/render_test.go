@@ -74,6 +74,10 @@ func TestRenderForm(t *testing.T) {
 		"- **Other names in the spec:** `RobotNotFound`\n",
 		"| PUT /odata/Robots | Robots\\_PutById | [1001](#code-1001) |\n",
 		"### Uncategorized\n\n- [1001](#code-1001) NameAlreadyUsed\n",
+		"## Codes by HTTP status\n\n### 409 Conflict\n\n- [1300](#code-1300) Conflict1300\n\n### No status stated\n\n- [1000](#code-1000) InvalidRequest\n",
+		"| RobotNotFound | [1002](#code-1002) | the spec's other name for the code |\n",
+		"| page | Response Codes, Orchestrator API guide | https://docs.uipath.com/orchestrator/automation-cloud/latest/api-guide/response-codes |  | 1111111111111111111111111111111111111111111111111111111111111111 |\n",
+		"| spec | UiPath.WebApi 20.0 |  | 20.0 | 2222222222222222222222222222222222222222222222222222222222222222 |\n",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("document lacks %q", want)

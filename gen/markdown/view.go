@@ -20,6 +20,12 @@ type View struct {
 	Categories []CategoryView
 	// Endpoints is the index by endpoint, by path then method.
 	Endpoints []EndpointView
+	// Statuses is the index by HTTP status, ascending, codes without a
+	// stated status last.
+	Statuses []StatusView
+	// Names is the index of every name a code is known by, by name then
+	// code.
+	Names []NameView
 	// Sources lists the catalog's inputs, page first.
 	Sources []SourceView
 }
@@ -42,6 +48,12 @@ type CodeView struct {
 	Category, HTTP string
 	// Aliases lists the spec's other names as code spans, comma-separated.
 	Aliases string
+	// Stated lists the names the page states for the code other than its
+	// identifier, as code spans, comma-separated.
+	Stated string
+	// Suggested is the name the spec's enum order suggests (a guess) when
+	// it is not the identifier, as a code span; empty otherwise.
+	Suggested string
 	// Messages are the messages, placeholders marked as code spans.
 	Messages []string
 	// Description is the description paragraph.
@@ -62,9 +74,27 @@ type EndpointView struct {
 	Endpoint, Operation, Codes string
 }
 
-// SourceView is one row of the sources table.
+// StatusView is one HTTP status of the index and links to its codes.
+// Heading is the status and its reason phrase ("409 Conflict"), or
+// "No status stated".
+type StatusView struct {
+	Heading string
+	Codes   []string
+}
+
+// NameView is one row of the index by name: a name, the link to its code,
+// and how the code is known by it.
+type NameView struct {
+	Name, Code, How string
+}
+
+// SourceView is one row of the sources table. Address is the public
+// address of the document: PageURL for the page whatever copy was read, the
+// URL a spec was fetched from, empty for a spec read from a file. URI is
+// Address, kept for templates written against an older view. SHA256 is the
+// hash of the copy read.
 type SourceView struct {
-	Kind, URI, Version, SHA256 string
+	Kind, Title, Address, URI, Version, SHA256 string
 }
 
 // uncategorized is the index heading of codes without a category.
@@ -95,8 +125,10 @@ func newView(cat *model.Catalog) View {
 	}
 	v.Categories = categories(cat.Codes)
 	v.Endpoints = endpoints(cat.Codes)
+	v.Statuses = statuses(cat.Codes)
+	v.Names = names(cat)
 	for _, s := range cat.Sources {
-		v.Sources = append(v.Sources, SourceView{Kind: Cell(s.Kind), URI: Cell(s.URI), Version: Cell(s.Version), SHA256: Cell(s.SHA256)})
+		v.Sources = append(v.Sources, sourceView(s))
 	}
 	return v
 }
@@ -134,6 +166,16 @@ func codeView(c model.Code) CodeView {
 		spans[i] = CodeSpan(a)
 	}
 	v.Aliases = strings.Join(spans, ", ")
+	var stated []string
+	for _, n := range c.Names {
+		if n != c.Name {
+			stated = append(stated, CodeSpan(n))
+		}
+	}
+	v.Stated = strings.Join(stated, ", ")
+	if c.Guess != "" && c.Guess != c.Name {
+		v.Suggested = CodeSpan(c.Guess)
+	}
 	for _, e := range c.Endpoints {
 		v.Endpoints = append(v.Endpoints, endpointLine(e))
 	}

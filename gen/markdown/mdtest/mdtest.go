@@ -1,6 +1,7 @@
 package mdtest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -36,9 +37,11 @@ var summaryHeader = []string{"Code", "Name", "Message", "Category", "HTTP"}
 
 // Verify parses a document rendered from cat with goldmark (GFM) and checks
 // that every table row has its header's cells, that the summary table holds
-// each code's number, name, messages, category and status intact, and that
-// each code's section has its anchor, heading, messages and description
-// intact. It returns every defect found, joined.
+// each code's number, name, messages, category and status intact, that the
+// index by name has a row for every name a code is known by (its
+// identifier, the names the page states, the spec's other names, the name
+// the spec suggests), and that each code's section has its anchor, heading,
+// messages and description intact. It returns every defect found, joined.
 func Verify(md []byte, cat *model.Catalog) error {
 	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(md))
 	r := &reader{src: md, items: map[string]bool{}, paragraphs: map[string]bool{}, headings: map[string]bool{}, html: map[string]bool{}}
@@ -46,6 +49,7 @@ func Verify(md []byte, cat *model.Catalog) error {
 	var errs []error
 	errs = append(errs, r.errs...)
 	errs = append(errs, checkSummary(r.tables, cat)...)
+	errs = append(errs, checkNames(r.tables, cat)...)
 	for _, c := range cat.Codes {
 		errs = append(errs, r.checkSection(c)...)
 	}
@@ -100,9 +104,28 @@ func (r *reader) table(t *east.Table) [][]string {
 		if len(rows) > 0 && len(cells) != len(rows[0]) {
 			r.errs = append(r.errs, fmt.Errorf("table %q row %d has %d cells, want %d", rows[0], len(rows), len(cells), len(rows[0])))
 		}
+		if len(rows) > 0 && r.cellsDropped(row) {
+			r.errs = append(r.errs, fmt.Errorf("table %q row %d has more cells than its header", rows[0], len(rows)))
+		}
 		rows = append(rows, cells)
 	}
 	return rows
+}
+
+// cellsDropped reports whether text follows a row's last cell on its line:
+// GFM drops the cells beyond the header's count, which an unescaped "|"
+// in a cell creates.
+func (r *reader) cellsDropped(row ast.Node) bool {
+	last := row.LastChild()
+	if last == nil || last.Lines().Len() == 0 {
+		return false
+	}
+	rest := r.src[last.Lines().At(last.Lines().Len()-1).Stop:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = bytes.TrimSpace(rest)
+	return len(rest) > 0 && !bytes.Equal(rest, []byte("|"))
 }
 
 // checkSummary compares the summary table's rows with the codes.
@@ -130,6 +153,46 @@ func checkSummary(tables [][][]string, cat *model.Catalog) []error {
 		}
 	}
 	return errs
+}
+
+// namesHeader is the header of the index by name.
+var namesHeader = []string{"Name", "Code", "How"}
+
+// checkNames finds a row of the index by name for every name of every code.
+func checkNames(tables [][][]string, cat *model.Catalog) []error {
+	rows := map[[2]string]bool{}
+	found := false
+	for _, t := range tables {
+		if slices.Equal(t[0], namesHeader) {
+			found = true
+			for _, row := range t[1:] {
+				rows[[2]string{row[0], row[1]}] = true
+			}
+		}
+	}
+	if !found {
+		return []error{errors.New("no index by name")}
+	}
+	var errs []error
+	for _, c := range cat.Codes {
+		for _, n := range knownAs(c) {
+			if !rows[[2]string{normalize(n), strconv.Itoa(c.Code)}] {
+				errs = append(errs, fmt.Errorf("code %d: name %q has no row in the index by name", c.Code, n))
+			}
+		}
+	}
+	return errs
+}
+
+// knownAs lists the non-empty names a code is known by.
+func knownAs(c model.Code) []string {
+	var out []string
+	for _, n := range slices.Concat([]string{c.Name, c.Guess}, c.Names, c.Aliases) {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // summaryRow is the text a reader should see in a code's summary row.
@@ -165,4 +228,14 @@ func (r *reader) checkSection(c model.Code) []error {
 // normalize writes line breaks as the document does: every one a newline.
 func normalize(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// CheckTables parses any Markdown document with goldmark (GFM) and returns
+// an error naming every table row whose cell count differs from its
+// header's: the breakage an unescaped "|" causes.
+func CheckTables(md []byte) error {
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(md))
+	r := &reader{src: md, items: map[string]bool{}, paragraphs: map[string]bool{}, headings: map[string]bool{}, html: map[string]bool{}}
+	_ = ast.Walk(doc, r.visit)
+	return errors.Join(r.errs...)
 }

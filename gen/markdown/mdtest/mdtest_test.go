@@ -16,7 +16,7 @@ func hostileCatalog() *model.Catalog {
 		Sources:       []model.Source{{Kind: model.SourcePage, URI: "a|b`c", SHA256: "00"}},
 		Codes: []model.Code{
 			{Code: 1001, Name: "Pipe", NameOrigin: model.OriginPage, Messages: []string{"A | B", "<b>bold</b> *x* _y_ `z`"}, Category: "A|B", HTTPStatus: 400, Description: "Line one\nline two & &amp; [l](u)"},
-			{Code: 1002, Name: "List", NameOrigin: model.OriginDerived, Messages: []string{"1. one", "- two", "# three", " lead and trail ", "a\\b\\"}, Params: []string{"x"}},
+			{Code: 1002, Name: "List", NameOrigin: model.OriginDerived, Names: []string{"Stated|Name"}, Aliases: []string{"Alias_*x*"}, Guess: "Guess`d", Messages: []string{"1. one", "- two", "# three", " lead and trail ", "a\\b\\"}, Params: []string{"x"}},
 		},
 	}
 }
@@ -42,6 +42,7 @@ func TestVerifyCatchesBrokenDocuments(t *testing.T) {
 		{"ordered list marker", `- 1\. one`, `- 1. one`, `message 1 "1. one"`},
 		{"missing anchor", `<a id="code-1002"></a>`, ``, `no anchor`},
 		{"emphasis", `\*x\*`, `*x*`, "summary row 1"},
+		{"name missing from the index", "| Guess\\`d | [1002](#code-1002) |", "| Guess | [1002](#code-1002) |", `name "Guess` + "`" + `d" has no row`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if !bytes.Contains(good, []byte(tc.old)) {
@@ -53,5 +54,16 @@ func TestVerifyCatchesBrokenDocuments(t *testing.T) {
 				t.Errorf("Verify = %v, want an error mentioning %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestCheckTables(t *testing.T) {
+	good := "# T\n\n| a | b |\n| --- | --- |\n| x \\| y | z |\n"
+	if err := CheckTables([]byte(good)); err != nil {
+		t.Errorf("CheckTables(good) = %v", err)
+	}
+	bad := "| a | b |\n| --- | --- |\n| x | y | z |\n"
+	if err := CheckTables([]byte(bad)); err == nil || !strings.Contains(err.Error(), "row 1 has more cells than its header") {
+		t.Errorf("CheckTables(bad) = %v, want an error about row 1", err)
 	}
 }
