@@ -1,6 +1,7 @@
 // Command gen writes the Response Codes page fixtures of testdata/pages, and
 // the embedded default page, from the page's plain-text seed, in each shape
-// that PAGE-LAYOUTS.md describes. It adds only what that file states beyond
+// that PAGE-LAYOUTS.md describes, and as the GFM pipe table that "copy as
+// Markdown" tools write (gfm.md). It adds only what that file states beyond
 // the seed: the names of 1001-1003, 1000's three messages and the endpoint
 // lists of 1001 and 1003.
 //
@@ -58,6 +59,7 @@ func main() {
 	addLayoutFacts(p)
 	files := map[string][]byte{
 		filepath.Join(*out, "export.md"):         []byte(renderMarkdown(p)),
+		filepath.Join(*out, "gfm.md"):            []byte(renderGFM(p)),
 		filepath.Join(*out, "reference-v0.html"): []byte(renderReference(p)),
 		filepath.Join(*out, "de.html"):           []byte(renderHTML(p, htmlShape{lang: "de", headers: [3]string{"Code", "Text", "Beschreibung"}, charsetMeta: `<meta charset="utf-8">`, codeTH: true})),
 		filepath.Join(*out, "pt-BR.html"):        []byte(renderHTML(p, htmlShape{lang: "pt-BR", headers: [3]string{"Código", "Texto", "Description"}, charsetMeta: `<meta charset="utf-8">`, noSections: true})),
