@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"net/url"
+	"strings"
 )
 
 // Kind tells what went wrong reading a source, in terms the user can act on.
@@ -95,4 +96,23 @@ func displaySource(src string) string {
 		return src
 	}
 	return u.Redacted()
+}
+
+// Redact returns uri fit to print or store: a URL loses its user
+// information (user name and password) and its query string, which may
+// carry tokens or signatures ("https://user:pw@host/p?sig=x#f" becomes
+// "https://host/p#f"). A file path, or anything that does not parse as a
+// URL with a scheme, is returned as is.
+func Redact(uri string) string {
+	if !strings.Contains(uri, "://") {
+		return uri
+	}
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme == "" {
+		return uri
+	}
+	u.User = nil
+	u.RawQuery = ""
+	u.ForceQuery = false
+	return u.String()
 }

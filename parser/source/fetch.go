@@ -65,13 +65,15 @@ type FetchResult struct {
 // snapshot is a previous snapshot read back from disk.
 type snapshot struct {
 	meta Metadata
+	body []byte
 }
 
 // Fetch downloads src into dir as a snapshot: the body as <name> and its
 // Metadata as <name>.meta.json. When a previous snapshot of the same source
 // is present and intact (its body matches its sha256), the request is
 // conditional (If-None-Match, If-Modified-Since) and a 304 answer reuses it.
-// validate, if not nil, is called on a new body; when it refuses the body,
+// validate, if not nil, is called on a new body, with the previous
+// snapshot as its Previous; when it refuses the body,
 // or anything else fails, nothing on disk is changed and an error is
 // returned (an *Error for a failure to read or a refused body). A new
 // snapshot is written only after validation, each file atomically (temp
@@ -90,6 +92,10 @@ func Fetch(ctx context.Context, src, dir, name string, validate func(*Input) err
 	if status == http.StatusNotModified {
 		res.NotModified, res.SHA256, res.Meta = true, prev.meta.SHA256, prev.meta
 		return res, nil
+	}
+	if prev != nil {
+		in.Previous = &Input{URI: in.URI, Data: prev.body, ContentType: prev.meta.ContentType,
+			ETag: prev.meta.ETag, LastModified: prev.meta.LastModified}
 	}
 	if validate != nil {
 		if err := validate(in); err != nil {
@@ -143,26 +149,32 @@ func (m Metadata) sameAs(o Metadata) bool {
 // when there is none, it is of another source than url, or its body does
 // not match its hash: such a snapshot is not used for a conditional request.
 func loadSnapshot(path, metaPath, url string) *snapshot {
+	meta, err := readMetadata(metaPath)
+	if err != nil || meta.URL != url {
+		return nil
+	}
+	body, err := readCapped(path, DefaultMaxBytes<<2)
+	if err != nil {
+		return nil
+	}
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != meta.SHA256 {
+		return nil
+	}
+	return &snapshot{meta: meta, body: body}
+}
+
+// readMetadata reads the snapshot metadata file at metaPath, strictly.
+func readMetadata(metaPath string) (Metadata, error) {
+	var meta Metadata
 	raw, err := readCapped(metaPath, maxMetaBytes)
 	if err != nil {
-		return nil
+		return meta, err
 	}
-	var meta Metadata
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&meta); err != nil || meta.URL != url {
-		return nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil || hex.EncodeToString(h.Sum(nil)) != meta.SHA256 {
-		return nil
-	}
-	return &snapshot{meta: meta}
+	err = dec.Decode(&meta)
+	return meta, err
 }
 
 // conditions returns the validators to send for s; none when s is nil.

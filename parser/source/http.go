@@ -32,16 +32,21 @@ type failure struct {
 
 // httpReader reads one http(s) URL with retries.
 type httpReader struct {
-	src  string
-	cond conditions
-	opts Options
+	src    string
+	cond   conditions
+	opts   Options
+	caller context.Context // the caller's context, without the deadline
 }
 
 // readHTTP GETs src, retrying as opts say, and returns the body with the
 // final status: 200, or 304 (with no Data) when cond is set and the server
-// answered Not Modified.
+// answered Not Modified. Every attempt and wait falls within
+// opts.Deadline.
 func readHTTP(ctx context.Context, src string, cond conditions, opts Options) (*Input, int, error) {
-	r := &httpReader{src: src, cond: cond, opts: opts}
+	r := &httpReader{src: src, cond: cond, opts: opts, caller: ctx}
+	ctx, cancel := context.WithTimeout(ctx, opts.Deadline)
+	defer cancel()
+	deadline, _ := ctx.Deadline()
 	for attempt := 1; ; attempt++ {
 		in, status, f := r.attempt(ctx)
 		if f == nil {
@@ -51,10 +56,28 @@ func readHTTP(ctx context.Context, src string, cond conditions, opts Options) (*
 			return nil, 0, r.error(f, attempt)
 		}
 		wait := max(backoffDelay(attempt, r.opts.Backoff, r.opts.MaxRetryWait), min(f.wait, r.opts.MaxRetryWait))
+		if ctx.Err() != nil {
+			return nil, 0, r.error(r.contextFailure(ctx), attempt)
+		}
+		if time.Until(deadline) <= wait {
+			f.err = fmt.Errorf("%w; no time left for another attempt within the %s deadline", f.err, r.opts.Deadline)
+			return nil, 0, r.error(f, attempt)
+		}
 		if err := sleep(ctx, wait); err != nil {
-			return nil, 0, r.error(&failure{kind: Canceled, err: err}, attempt)
+			return nil, 0, r.error(r.contextFailure(ctx), attempt)
 		}
 	}
+}
+
+// contextFailure is the failure of a read whose context ctx (the caller's
+// with the deadline) is done: Canceled when the caller's is, Unreachable
+// when the deadline passed.
+func (r *httpReader) contextFailure(ctx context.Context) *failure {
+	if err := r.caller.Err(); err != nil {
+		return &failure{kind: Canceled, err: err}
+	}
+	return &failure{kind: Unreachable,
+		err: fmt.Errorf("no complete response within the %s deadline: %w", r.opts.Deadline, ctx.Err())}
 }
 
 // error turns the last failure into an *Error.
@@ -152,10 +175,11 @@ func (r *httpReader) readBody(ctx context.Context, resp *http.Response, in *Inpu
 }
 
 // transportFailure classifies an error from sending a request or, when
-// inBody, reading its body. ctx is the caller's context, not the attempt's.
+// inBody, reading its body. ctx is the read's context (the caller's with
+// the deadline), not the attempt's.
 func (r *httpReader) transportFailure(ctx context.Context, err error, inBody bool) *failure {
 	if ctx.Err() != nil {
-		return &failure{kind: Canceled, err: ctx.Err()}
+		return r.contextFailure(ctx)
 	}
 	if re := asRedirectError(err); re != nil {
 		return &failure{kind: Redirects, err: re}

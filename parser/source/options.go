@@ -11,6 +11,7 @@ import (
 // Defaults applied by Options.setDefaults to zero-valued fields.
 const (
 	DefaultTimeout      = 30 * time.Second
+	DefaultDeadline     = 60 * time.Second
 	DefaultMaxBytes     = 32 << 20
 	DefaultUserAgent    = "orcgen (+https://github.com/orcgen/orcgen)"
 	DefaultRetries      = 3
@@ -30,6 +31,11 @@ type Options struct {
 	// Timeout bounds one attempt: connecting, the response headers and
 	// reading the whole body. A stalled body counts as a timeout.
 	Timeout time.Duration
+	// Deadline bounds a whole read of a URL, every attempt and every wait
+	// between attempts included: no attempt starts, and no wait is begun,
+	// that the deadline would cut short, and a read still running when it
+	// passes fails as Unreachable.
+	Deadline time.Duration
 	// MaxBytes is the largest body (or file) accepted; a larger one is
 	// refused with TooLarge, never silently truncated.
 	MaxBytes int64
@@ -63,6 +69,9 @@ type Options struct {
 func (o *Options) setDefaults() {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
+	}
+	if o.Deadline <= 0 {
+		o.Deadline = DefaultDeadline
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes

@@ -2,6 +2,8 @@ package source
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -17,11 +19,19 @@ type Input struct {
 	URI string
 	// Data is the whole body or file; empty, not nil, for an empty file.
 	Data []byte
-	// ContentType is the HTTP Content-Type header (charset included); ""
-	// for files.
+	// ContentType is the HTTP Content-Type header (charset included). For
+	// a file it is the ContentType recorded in the file's snapshot
+	// metadata (<file>.meta.json, written by Fetch) when that metadata
+	// describes these very bytes (same SHA-256), so a snapshot is read in
+	// the charset it was served with; "" otherwise.
 	ContentType string
 	// ETag and LastModified are the HTTP validators; "" for files.
 	ETag, LastModified string
+	// Previous is the snapshot Fetch is about to replace, when one of the
+	// same source is on disk and intact, for the validator to compare the
+	// new body with (a body much shorter than the last one is likely cut
+	// short); nil otherwise, and always nil from Read.
+	Previous *Input
 }
 
 // Read reads a file path or an http(s) URL. A source holding "://" is a URL
@@ -110,5 +120,19 @@ func readFile(path string, maxBytes int64) (*Input, error) {
 	if int64(len(data)) > maxBytes {
 		return fail(TooLarge, fmt.Errorf("file exceeds the %d-byte limit", maxBytes))
 	}
-	return &Input{URI: path, Data: data}, nil
+	return &Input{URI: path, Data: data, ContentType: snapshotContentType(path, data)}, nil
+}
+
+// snapshotContentType returns the Content-Type recorded in the snapshot
+// metadata beside path when it describes data, or "".
+func snapshotContentType(path string, data []byte) string {
+	meta, err := readMetadata(path + metaSuffix)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != meta.SHA256 {
+		return ""
+	}
+	return meta.ContentType
 }
