@@ -15,12 +15,14 @@ import (
 // netFlags are the HTTP settings of commands that read sources.
 type netFlags struct {
 	timeout  time.Duration
+	deadline time.Duration
 	retries  int
 	maxBytes int64
 }
 
 func (n *netFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&n.timeout, "timeout", source.DefaultTimeout, "time limit of one HTTP attempt")
+	fs.DurationVar(&n.deadline, "deadline", source.DefaultDeadline, "time limit of reading one URL, every attempt and wait included")
 	fs.IntVar(&n.retries, "retries", source.DefaultRetries, "retries after timeouts, 5xx and 429 answers (0 for none)")
 	fs.Int64Var(&n.maxBytes, "max-bytes", source.DefaultMaxBytes, "largest body or file accepted, in bytes")
 }
@@ -31,7 +33,7 @@ func (n netFlags) options(accept func(string) bool) source.Options {
 	if retries == 0 {
 		retries = -1 // source.Options: negative means none
 	}
-	return source.Options{Timeout: n.timeout, Retries: retries, MaxBytes: n.maxBytes, Accept: accept}
+	return source.Options{Timeout: n.timeout, Deadline: n.deadline, Retries: retries, MaxBytes: n.maxBytes, Accept: accept}
 }
 
 // loadOptions returns the loader's settings: these HTTP settings, the spec
