@@ -105,6 +105,19 @@
 // definition with orcgen's error schemas added (JSON when FILE ends in
 // .json, YAML otherwise).
 //
+// Every operation comes out with an error response carrying the ErrorResult
+// body: a declared 4xx or 5xx response without content gets that body, a
+// status that a code tied to the operation states is added as a reference
+// to the component response, and an operation with no error response that
+// has that body gets a default one. An operation the page ties to codes
+// gets x-orchestrator-error-codes. An OpenAPI 3 definition is edited in
+// place, in its own format: orcgen only inserts lines, so its key order,
+// quoting, comments and blank lines stay as they were and "diff original
+// patched" shows added lines only (a one-line {...} mapping that gets a
+// member is the exception). A declared error response whose content is
+// "{}" is left as it is. A Swagger 2.0 definition comes out as OpenAPI 3:
+// it is converted, patched and written anew, keys sorted.
+//
 // # Network
 //
 // Commands reading sources take -timeout (per HTTP attempt), -retries

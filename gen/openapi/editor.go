@@ -176,19 +176,24 @@ func (e *editor) insertion(m *yaml.Node, members [][2]*yaml.Node) (insertion, er
 
 // flowInsertion places members right after the opening brace of a flow
 // mapping, each on a line of its own followed by a comma; in an empty
-// mapping they stay on the brace's line.
+// mapping, or one whose first member shares the brace's line, they go on
+// that line.
 func (e *editor) flowInsertion(m *yaml.Node, members [][2]*yaml.Node) (insertion, error) {
 	at := e.offset(m.Line, m.Column)
 	if at >= len(e.data) || e.data[at] != '{' {
 		return insertion{}, fmt.Errorf("line %d column %d: a mapping to extend is neither a block mapping nor a {...} mapping", m.Line, m.Column)
 	}
 	at++
-	if len(m.Content) == 0 {
+	if len(m.Content) == 0 || m.Content[0].Line == m.Line {
 		parts := make([]string, len(members))
 		for i, kv := range members {
 			parts[i] = jsonText(kv[0], "", "") + ": " + jsonText(kv[1], "", "")
 		}
-		return insertion{at: at, text: strings.Join(parts, ", ")}, nil
+		text := strings.Join(parts, ", ")
+		if len(m.Content) > 0 {
+			text += ", "
+		}
+		return insertion{at: at, text: text}, nil
 	}
 	base := e.lineIndent(m.Line)
 	indent := base + "  "

@@ -15,7 +15,9 @@ import (
 
 // Patch rewrites a user's full spec (already loaded as OpenAPI 3) so that
 // every operation's error responses point at the error components and carry
-// x-orchestrator-error-codes; it validates the result.
+// x-orchestrator-error-codes; it validates the result. It is the way for a
+// Swagger 2.0 definition, converted to OpenAPI 3 and written by Marshal; an
+// OpenAPI 3 definition keeps its text with PatchSource.
 //
 // What it does, precisely:
 //   - It adds the ErrorCode and ErrorName schemas, one example per code and

@@ -119,6 +119,9 @@ func checkReloads(t *testing.T, doc *openapi3.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasPrefix(loaded.OpenAPI, "3.") {
+		t.Errorf("written document is OpenAPI %q, want 3.x", loaded.OpenAPI)
+	}
 	if err := loaded.Validate(context.Background()); err != nil {
 		t.Fatal(err)
 	}

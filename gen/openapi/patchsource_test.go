@@ -43,9 +43,13 @@ func lineChanges(orig, patched []byte) (added, removed int) {
 // TestPatchSourceGolden patches hand-made YAML and JSON documents (comments,
 // four-space indentation, flow mappings, a literal block holding a line that
 // looks like a comment) and compares the result with a golden file; the
-// result only adds lines, loads and validates.
+// result only adds lines, but for the one-line flow mapping it extends, and
+// loads and validates.
 func TestPatchSourceGolden(t *testing.T) {
-	for _, name := range []string{"small.yaml", "small.json"} {
+	for name, changed := range map[string]string{
+		"small.yaml": `                "404": {description: Not Found, x-note: a flow mapping}` + "\n",
+		"small.json": "",
+	} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "patch", name))
 			if err != nil {
@@ -56,8 +60,14 @@ func TestPatchSourceGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkGolden(t, filepath.Join(testenv.Root(), "testdata", "golden", "openapi", "patch-"+name), res.Data)
-			if added, removed := lineChanges(data, res.Data); removed != 0 || added == 0 {
-				t.Errorf("line diff: %d added, %d removed; want only added lines", added, removed)
+			if changed != "" && !bytes.Contains(data, []byte(changed)) {
+				t.Fatalf("%s lacks the line %q", name, changed)
+			}
+			// A flow mapping whose members share its braces' line grows on
+			// that line; every other line of the input is kept, in order.
+			kept := bytes.Replace(data, []byte(changed), nil, 1)
+			if added, removed := lineChanges(kept, res.Data); removed != 0 || added == 0 {
+				t.Errorf("line diff: %d added, %d removed besides %q; want only added lines", added, removed, changed)
 			}
 			doc := loadPatched(t, res.Data)
 			checkErrorBodies(t, doc)
@@ -77,9 +87,9 @@ func TestPatchSourceGolden(t *testing.T) {
 }
 
 // TestPatchSourceReport checks the counts PatchSource reports for
-// small.yaml: four operations; Assets_Post and Assets_DeleteById (whose 404
+// small.yaml: five operations; Assets_Post and Assets_DeleteById (whose 404
 // is "content: {}") get a default, Assets_GetById a 409 for code 1300,
-// Robots_Post's 400 a body.
+// Robots_Post's 400 and Queues_Get's 404 (a flow mapping) a body.
 func TestPatchSourceReport(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "patch", "small.yaml"))
 	if err != nil {
@@ -89,7 +99,7 @@ func TestPatchSourceReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := PatchResult{Data: res.Data, Operations: 4, Defaults: 2, Stated: 1, Bodies: 1, Tagged: 3, Bodiless: 1}
+	want := PatchResult{Data: res.Data, Operations: 5, Defaults: 2, Stated: 1, Bodies: 2, Tagged: 3, Bodiless: 1}
 	if !reflect.DeepEqual(*res, want) {
 		t.Errorf("report = %+v, want %+v", *res, want)
 	}
