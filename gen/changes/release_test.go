@@ -1,0 +1,137 @@
+package changes_test
+
+// The release-note goldens are built from real sources through the parser,
+// as the diff command builds them: this external test package is the one
+// place under gen/ that imports the parser (the package itself does not).
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/orcgen/orcgen/gen/changes"
+	"github.com/orcgen/orcgen/gen/markdown/mdtest"
+	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/model"
+	"github.com/orcgen/orcgen/parser"
+	"github.com/orcgen/orcgen/parser/defaults"
+	"github.com/orcgen/orcgen/parser/page"
+	"github.com/orcgen/orcgen/parser/spec"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// join parses a page and loads a spec (each named by uri) and joins them.
+func join(t *testing.T, pageData []byte, pageURI string, specData []byte, specURI string) *model.Catalog {
+	t.Helper()
+	p, err := page.Parse(pageData, page.Options{URI: pageURI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(specData, spec.Options{URI: specURI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := parser.Join(p, s, parser.JoinOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// sharedCatalog joins the embedded page with a spec of ../shared/specs.
+func sharedCatalog(t *testing.T, name string) *model.Catalog {
+	t.Helper()
+	data, err := os.ReadFile(testenv.Shared(t, "specs", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return join(t, defaults.Page, defaults.PageURI, data, name)
+}
+
+// checkNotes compares both renderings of n with the goldens
+// testdata/<name>.md and testdata/<name>.json, and reads the Markdown back.
+func checkNotes(t *testing.T, name string, n *changes.Notes) {
+	t.Helper()
+	md := n.Markdown()
+	testenv.Golden(t, *update, filepath.Join("testdata", name+".md"), md)
+	js, err := n.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.Golden(t, *update, filepath.Join("testdata", name+".json"), js)
+	if err := mdtest.CheckTables(md); err != nil {
+		t.Errorf("release note does not read back: %v", err)
+	}
+}
+
+func TestReleaseNotes18To20(t *testing.T) {
+	old := sharedCatalog(t, "orchestrator-v18.0.yaml")
+	new := sharedCatalog(t, "orchestrator-v20.0.yaml")
+	n, err := changes.NewNotes(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNotes(t, "v18-v20", n)
+
+	md := string(n.Markdown())
+	for _, want := range []string{
+		"# Error catalog changes: UiPath.WebApi 18.0, page 5e1b7ab5e8e0 → UiPath.WebApi 20.0, page 5e1b7ab5e8e0\n",
+		"| Spec version | 18.0 | 20.0 |\n",
+		"- `ServerlessRobotJobTypeInvalid` → `ServerlessJobTypeInvalid`\n",
+		"- `NameServerlessRobotJobTypeInvalid`\n",
+		"### Name constants removed (10)\n\nBreaking: ",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("release note lacks %q", want)
+		}
+	}
+	// Every code whose name the join changes has its Go constant accounted
+	// for: renamed with the alias kept, or kept by the lock.
+	for _, r := range n.Codes.Renamed {
+		if !slices.ContainsFunc(slices.Concat(n.GoAPI.CodesRenamed, n.GoAPI.CodesKept), func(c changes.ConstantRename) bool {
+			return c.Code == r.Code && c.Old == r.Old && (c.AliasKept || c.New == r.New)
+		}) {
+			t.Errorf("code %d renamed %s → %s: not in the Go API impact %+v", r.Code, r.Old, r.New, n.GoAPI)
+		}
+	}
+	if len(n.GoAPI.CodesAdded)+len(n.GoAPI.CodesRemoved)+len(n.GoAPI.CodesDeprecated)+len(n.GoAPI.CodesRenumbered) != 0 {
+		t.Errorf("same page, yet code constants added, removed or renumbered: %+v", n.GoAPI)
+	}
+	for _, name := range append(n.Names.Added, n.Names.Removed...) {
+		if name == "ServerlessJobTypeInvalid" || name == "ServerlessRobotJobTypeInvalid" {
+			t.Errorf("%s listed as added or removed, not only as renamed", name)
+		}
+	}
+}
+
+// TestReleaseNotesPageChange edits the embedded page as a new release of the
+// page would (a message reworded, a code renumbered) against the embedded
+// spec snapshot.
+func TestReleaseNotesPageChange(t *testing.T) {
+	old := join(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	edited := bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1)
+	edited = bytes.Replace(edited, []byte("<td><p>1018</p></td>"), []byte("<td><p>1019</p></td>"), 1)
+	if bytes.Equal(edited, defaults.Page) || bytes.Count(edited, []byte("Robot is missing.")) != 1 {
+		t.Fatal("the page edit did not apply: the embedded page changed shape")
+	}
+	new := join(t, edited, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	n, err := changes.NewNotes(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNotes(t, "page-change", n)
+	if got, want := n.Summary(), "1 code added, 1 code removed, 1 field changed"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	// The renumbered code keeps its identifier: the constant's value moves.
+	want := changes.GoAPI{CodesRenumbered: []changes.Renumber{{Ident: "CannotConnectToADDomain", Old: 1018, New: 1019}}}
+	if !reflect.DeepEqual(n.GoAPI, want) {
+		t.Errorf("GoAPI = %+v, want %+v", n.GoAPI, want)
+	}
+}
