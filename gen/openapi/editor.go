@@ -125,7 +125,8 @@ type insertion struct {
 	text  string
 }
 
-// apply returns the document with every addition inserted.
+// apply returns the document with every addition inserted, its lines ending
+// in CRLF when the document's do.
 func (e *editor) apply() ([]byte, error) {
 	ins := make([]insertion, 0, len(e.pending))
 	for _, m := range e.pending {
@@ -141,11 +142,15 @@ func (e *editor) apply() ([]byte, error) {
 		}
 		return b.depth - a.depth
 	})
+	crlf := bytes.Contains(e.data, []byte("\r\n"))
 	var out bytes.Buffer
 	out.Grow(len(e.data) + len(ins)*256)
 	last := 0
 	for _, in := range ins {
 		out.Write(e.data[last:in.at])
+		if crlf {
+			in.text = strings.ReplaceAll(in.text, "\n", "\r\n")
+		}
 		out.WriteString(in.text)
 		last = in.at
 	}

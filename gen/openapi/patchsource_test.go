@@ -242,3 +242,41 @@ func checkErrorBodies(t *testing.T, doc *openapi3.T) int {
 	}
 	return n
 }
+
+// TestPatchSourceCRLF patches a document whose lines end in CRLF: the
+// inserted lines end in CRLF too, and every input line is kept.
+func TestPatchSourceCRLF(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "patch", "small.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	res, err := PatchSource(crlf, sourceCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, m := bytes.Count(res.Data, []byte("\n")), bytes.Count(res.Data, []byte("\r\n")); n != m {
+		t.Errorf("%d line ends, %d of them CRLF", n, m)
+	}
+	if added, removed := lineChanges(crlf, res.Data); removed != 0 || added == 0 {
+		t.Errorf("line diff: %d added, %d removed", added, removed)
+	}
+	loadPatched(t, res.Data)
+}
+
+// BenchmarkPatchSource patches the shared 20.0 definition (1.4 MB of YAML)
+// with the committed catalog.
+func BenchmarkPatchSource(b *testing.B) {
+	data, err := os.ReadFile(testenv.Shared(b, "specs", "orchestrator-v20.0.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := testenv.Catalog(b, "generated", "model.json")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := PatchSource(data, cat); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
