@@ -2,16 +2,20 @@ package main
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rhysd/actionlint"
 
 	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/parser/defaults"
 )
 
 // workflowFiles lists every GitHub Actions workflow of the repository: its
@@ -137,5 +141,123 @@ func TestWorkflowsREADME(t *testing.T) {
 	}
 	if !bytes.Contains(readme, append(append([]byte("```yaml\n"), recipe...), "```\n"...)) {
 		t.Errorf("README.md does not show testdata/workflows/downstream.yml as it is (in a ```yaml block)")
+	}
+}
+
+// liveJobScript returns the downstream recipe's live check: the run script
+// of the step that runs orcgen check, and the job's environment names.
+func liveJobScript(t *testing.T) (script string, env []string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(testenv.Root(), "testdata", "workflows", "downstream.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, errs := actionlint.Parse(data)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	job := w.Jobs["live"]
+	if job == nil {
+		t.Fatal("downstream.yml has no job live")
+	}
+	if job.Env != nil {
+		for _, v := range job.Env.Vars {
+			env = append(env, v.Name.Value)
+		}
+	}
+	for _, s := range job.Steps {
+		if r, ok := s.Exec.(*actionlint.ExecRun); ok && r.Run != nil && strings.Contains(r.Run.Value, " check ") {
+			return r.Run.Value, env
+		}
+	}
+	t.Fatal("job live has no step running orcgen check")
+	return "", nil
+}
+
+// TestDownstreamLiveJob runs the downstream recipe's live check as written,
+// with bash as the runner starts it, against a loopback server: current
+// sources pass, a changed page fails the job with orcgen's annotations,
+// and a page that cannot be read only warns (orcgen's exit 2), never
+// reports drift.
+func TestDownstreamLiveJob(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	orcgen, err := exec.LookPath("orcgen") // testscript.Main puts this test binary on $PATH as orcgen
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, env := liveJobScript(t)
+	for _, v := range []string{"ORCGEN_PAGE", "ORCGEN_SPEC"} {
+		if !slices.Contains(env, v) {
+			t.Errorf("job live does not set %s (has %v)", v, env)
+		}
+	}
+	var mu sync.Mutex
+	page, status := defaults.Page, http.StatusOK
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.URL.Path {
+		case "/response-codes":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			w.Write(page)
+		case "/swagger.json":
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(defaults.Spec)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	pageURL, specURL := srv.URL+"/response-codes", srv.URL+"/swagger.json"
+
+	dir, bin := t.TempDir(), t.TempDir()
+	writeTestFile(t, filepath.Join(dir, "orcgen.yaml"), []byte("out: gen\npackage: orcerr\nartifacts: [go, markdown, model]\n"))
+	if err := os.Symlink(orcgen, filepath.Join(bin, "orcgen")); err != nil {
+		t.Fatal(err)
+	}
+	gen := exec.Command(orcgen, "generate", "-page", pageURL, "-spec", specURL)
+	gen.Dir = dir
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("orcgen generate: %v\n%s", err, out)
+	}
+	job := func() (int, string) {
+		cmd := exec.Command(bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", script)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "RUNNER_TEMP="+bin, "ORCGEN_PAGE="+pageURL, "ORCGEN_SPEC="+specURL,
+			"GITHUB_STEP_SUMMARY="+filepath.Join(bin, "summary.md"))
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode(), out.String()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return 0, out.String()
+	}
+
+	for _, tc := range []struct {
+		name   string
+		page   []byte
+		status int
+		exit   int
+		want   string
+	}{
+		{"current", defaults.Page, http.StatusOK, 0, "up to date with the live page and spec\n"},
+		{"drift", bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1), http.StatusOK, 1,
+			"\n::warning title=orcgen%3A code 1002 messages changed::1002 messages: “Robot does not exist.” → “Robot is missing.”\n"},
+		{"outage", []byte("gone"), http.StatusNotFound, 0, "\n::warning title=orcgen live check::could not read the live page or spec"},
+	} {
+		mu.Lock()
+		page, status = tc.page, tc.status
+		mu.Unlock()
+		code, out := job()
+		if code != tc.exit || !strings.Contains(out, tc.want) {
+			t.Errorf("%s: job exits %d, want %d, with %q in:\n%s", tc.name, code, tc.exit, tc.want, out)
+		}
 	}
 }
