@@ -20,10 +20,10 @@ type declared struct {
 }
 
 // goAPI resolves both catalogs' identifiers as two successive generations
-// would, the second honouring the lock the first wrote, and compares the
-// declarations.
-func goAPI(old, new *model.Catalog) (GoAPI, error) {
-	oldRes, err := naming.Resolve(orEmpty(old), nil)
+// would, the first with lock (nil for none), the second honouring the lock
+// the first wrote, and compares the declarations.
+func goAPI(old, new *model.Catalog, lock *naming.Lock) (GoAPI, error) {
+	oldRes, err := naming.Resolve(orEmpty(old), lock)
 	if err != nil {
 		return GoAPI{}, fmt.Errorf("old catalog: %w", err)
 	}

@@ -1,6 +1,7 @@
 package changes
 
 import (
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/model"
 )
 
@@ -120,10 +121,18 @@ type ConstantRename struct {
 // be nil, meaning an empty catalog. It fails when the naming stage rejects a
 // catalog's names (a name that is no Go identifier, a duplicate).
 func NewNotes(old, new *model.Catalog) (*Notes, error) {
+	return NewNotesWithLock(old, new, nil)
+}
+
+// NewNotesWithLock is NewNotes for an old catalog generated with lock, the
+// names lock committed beside it (nil for none): the old package's
+// identifiers, deprecated aliases included, are resolved with it, and the
+// new package's with the lock that generation wrote.
+func NewNotesWithLock(old, new *model.Catalog, lock *naming.Lock) (*Notes, error) {
 	c := Compare(old, new)
 	n := &Notes{Old: SideOf(old), New: SideOf(new), Codes: c}
 	n.Names.Renamed, n.Names.Removed, n.Names.Added = pairRenames(c.NamesRemoved, c.NamesAdded)
-	g, err := goAPI(old, new)
+	g, err := goAPI(old, new, lock)
 	if err != nil {
 		return nil, err
 	}

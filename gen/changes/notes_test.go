@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/model"
 )
 
@@ -139,6 +140,27 @@ func TestGoAPIFollowsTheLock(t *testing.T) {
 				t.Errorf("GoAPI =\n%+v\nwant\n%+v", n.GoAPI, tc.want)
 			}
 		})
+	}
+}
+
+// TestNotesWithLock: the committed lock's deprecated aliases belong to the
+// old package; one that the new catalog's names take over is renumbered.
+func TestNotesWithLock(t *testing.T) {
+	lock := &naming.Lock{SchemaVersion: naming.LockSchemaVersion, Package: "orcerr", Codes: []naming.LockedCode{
+		{Code: 1000, Identifiers: []string{"A", "Older"}},
+	}}
+	old := &model.Catalog{Codes: []model.Code{{Code: 1000, Name: "A", NameOrigin: model.OriginPage}}}
+	new := &model.Catalog{Codes: []model.Code{{Code: 1000, Name: "A", NameOrigin: model.OriginPage}, {Code: 1001, Name: "Older", NameOrigin: model.OriginPage}}}
+	n, err := NewNotesWithLock(old, new, lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (GoAPI{CodesRenumbered: []Renumber{{Ident: "Older", Old: 1000, New: 1001}}}); !reflect.DeepEqual(n.GoAPI, want) {
+		t.Errorf("GoAPI = %+v, want %+v", n.GoAPI, want)
+	}
+	n = notes(t, old, new)
+	if want := (GoAPI{CodesAdded: []Constant{{Ident: "Older", Code: 1001}}}); !reflect.DeepEqual(n.GoAPI, want) {
+		t.Errorf("without the lock: GoAPI = %+v, want %+v", n.GoAPI, want)
 	}
 }
 
