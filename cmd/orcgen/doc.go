@@ -69,10 +69,19 @@
 // unified diff per missing, changed or stale file, then the catalog changes
 // (codes added, removed, renamed, fields changed; spec names added and
 // removed) against the model.json on disk. -format json prints one JSON
-// report; -format github prints GitHub Actions annotations (::error
-// file=...). Against live sources, the scheduled CI job is:
+// report. -format github writes for the GitHub Actions runner: a summary
+// error annotation, an error per drifted file at its first changed line
+// and a warning per changed code (at most 10 of each, what the runner
+// shows), the diffs and catalog changes between ::stop-commands::TOKEN and
+// ::TOKEN:: with a fresh random token so that no page text becomes a
+// workflow command, and every file and change as Markdown in
+// $GITHUB_STEP_SUMMARY when it is set. Against live sources, the scheduled
+// CI job is:
 //
 //	orcgen check -page URL -spec URL
+//
+// Run check as "go tool orcgen" or a built binary, not "go run", which
+// exits 1 for every failure and so reports "could not check" as drift.
 //
 // # diff
 //
