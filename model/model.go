@@ -245,4 +245,7 @@ type Spec struct {
 	Enums []Enum `json:"enums"`
 	// Operations are every operation, ordered by path, then method.
 	Operations []Operation `json:"operations"`
+	// Diagnostics are what the spec reader could not read as written and
+	// what it did instead, in the order found.
+	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
 }
