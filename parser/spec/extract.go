@@ -2,6 +2,7 @@ package spec
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,17 +12,40 @@ import (
 	"github.com/orcgen/orcgen/model"
 )
 
-// extract collects the facts of a loaded, validated document.
-func extract(doc *openapi3.T) (*model.Spec, error) {
+// extract collects the facts of a loaded, validated document decoded from
+// data, a definition of the given kind.
+func extract(doc *openapi3.T, data []byte, kind string) (*model.Spec, error) {
 	ops := operations(doc)
 	s := &model.Spec{
 		Enums:      enums(doc),
 		Operations: ops,
 	}
 	if name := errorSchemaName(ops); name != "" {
-		s.ErrorSchema = errorSchema(name, findSchema(doc, name))
+		order, ok := propertyOrder(data, kind, name)
+		es, diag := errorSchema(name, findSchema(doc, name), order, ok)
+		s.ErrorSchema = es
+		if diag != "" {
+			s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Severity: model.SeverityWarning, Source: model.SourceSpec, Message: diag})
+		}
 	}
 	return s, nil
+}
+
+// propertyOrder reads the property names of the component schema name from
+// the definition's bytes, in the order written: kin-openapi keeps
+// properties in a map. ok is false when the schema is not written at the
+// usual place (components/schemas/<name>/properties, or
+// definitions/<name>/properties in 2.0) in a form the readers follow.
+func propertyOrder(data []byte, kind, name string) ([]string, bool) {
+	path := []string{"components", "schemas", name, "properties"}
+	if kind == kindSwagger2 {
+		path = []string{"definitions", name, "properties"}
+	}
+	data = trimBOM(data)
+	if isJSON(data) {
+		return jsonPropertyOrder(data, path)
+	}
+	return yamlPropertyOrder(data, path)
 }
 
 // operations returns every operation of doc, ordered by path, then method.
@@ -146,30 +170,42 @@ func errorSchemaName(ops []model.Operation) string {
 	return best
 }
 
-// errorSchema returns the error body schema's properties in spec order: by
-// their position in the document when kin-openapi recorded it (OpenAPI 3
-// input), else by name (Swagger 2.0 input, whose decoder keeps no
-// positions; the real 2.0 file writes its keys sorted anyway).
-func errorSchema(name string, ref *openapi3.SchemaRef) *model.ErrorSchema {
-	es := &model.ErrorSchema{Name: name, Properties: []model.Property{}}
+// errorSchema returns the error body schema's properties in spec order,
+// the order read from the document. When that order could not be read, or
+// names other properties than the decoded schema holds, the properties are
+// in name order and diag says so.
+func errorSchema(name string, ref *openapi3.SchemaRef, order []string, ok bool) (es *model.ErrorSchema, diag string) {
+	es = &model.ErrorSchema{Name: name, Properties: []model.Property{}}
 	if ref == nil || ref.Value == nil {
-		return es
+		return es, ""
 	}
 	props := ref.Value.Properties
 	names := sortedKeys(props)
-	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(line(props[a]), line(props[b])) })
+	if len(names) == 0 {
+		return es, ""
+	}
+	switch {
+	case !ok:
+		diag = fmt.Sprintf("the order of the properties of error schema %q could not be read from the document (it is not written among the document's own schemas in JSON or block-style YAML): they are in name order", name)
+	case !sameNames(order, names):
+		diag = fmt.Sprintf("the properties of error schema %q as written (%s) differ from the decoded ones (%s): they are in name order", name, strings.Join(order, ", "), strings.Join(names, ", "))
+	default:
+		names = order
+	}
 	for _, pname := range names {
 		es.Properties = append(es.Properties, property(pname, props[pname]))
 	}
-	return es
+	return es, diag
 }
 
-// line returns the line a schema's key was read from, 0 when unknown.
-func line(ref *openapi3.SchemaRef) int {
-	if ref == nil || ref.Value == nil || ref.Value.Origin == nil || ref.Value.Origin.Key == nil {
-		return 0
+// sameNames reports whether order holds exactly the names of sorted, each
+// once.
+func sameNames(order, sorted []string) bool {
+	if len(order) != len(sorted) {
+		return false
 	}
-	return ref.Value.Origin.Key.Line
+	o := slices.Sorted(slices.Values(order))
+	return slices.Equal(o, sorted)
 }
 
 // property returns the facts of one error body property.

@@ -1,0 +1,77 @@
+package spec
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// decodeJSON decodes a JSON definition with encoding/json — kin-openapi
+// would parse it as YAML first — after checkJSON refused duplicate keys
+// (which encoding/json resolves silently, last one wins) and oversized
+// objects, then resolves its $refs (converting 2.0 to 3).
+func decodeJSON(data []byte, kind string, loader *openapi3.Loader, location *url.URL) (*openapi3.T, error) {
+	if err := checkJSON(data); err != nil {
+		return nil, err
+	}
+	if kind == kindSwagger2 {
+		var doc2 openapi2.T
+		if err := json.Unmarshal(data, &doc2); err != nil {
+			return nil, jsonError(data, err)
+		}
+		return convertSwagger2(&doc2, loader, location)
+	}
+	doc := &openapi3.T{}
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if err := loader.ResolveRefsIn(doc, location); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// decodeYAML decodes a YAML definition with kin-openapi, which refuses
+// duplicate keys, after checkYAML refused oversized mappings.
+func decodeYAML(data []byte, kind string, loader *openapi3.Loader, location *url.URL) (*openapi3.T, error) {
+	if err := checkYAML(data); err != nil {
+		return nil, err
+	}
+	if kind == kindSwagger2 {
+		var doc2 openapi2.T
+		if err := openapi2.UnmarshalFromData(data, &doc2); err != nil {
+			return nil, err
+		}
+		return convertSwagger2(&doc2, loader, location)
+	}
+	if location != nil {
+		return loader.LoadFromDataWithPath(data, location)
+	}
+	return loader.LoadFromData(data)
+}
+
+// convertSwagger2 converts a Swagger 2.0 document to OpenAPI 3, resolving
+// its $refs with loader.
+func convertSwagger2(doc2 *openapi2.T, loader *openapi3.Loader, location *url.URL) (*openapi3.T, error) {
+	doc, err := openapi2conv.ToV3WithLoader(doc2, loader, location)
+	if err != nil {
+		return nil, fmt.Errorf("convert swagger 2.0 to openapi 3: %w", err)
+	}
+	return doc, nil
+}
+
+// jsonError gives an encoding/json error the line it happened on.
+func jsonError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Errorf("json: line %d: %w", line, err)
+	}
+	return fmt.Errorf("json: %w", err)
+}
