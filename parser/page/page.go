@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"slices"
+	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html/charset"
@@ -48,6 +50,16 @@ func (o *Options) setDefaults() {
 // a *NotPageError naming opts.URI; markup that cannot be parsed (nesting
 // deeper than 512 elements) returns an error naming it too.
 //
+// Input without an HTML codes table is read, by its content, as the text
+// renderings people keep of the page: a GFM pipe table (goldmark with its
+// table extension, raw HTML kept: backtick spans are code spans, <br>
+// separates messages and endpoint items) and the plain pipe-text rendering
+// that ends every cell with "|" (see pipeTextTables). Their tables are
+// rendered to HTML and read by the same table reader, with its limits and
+// diagnostics; the rendering that gives the most codes wins. A table
+// without code spans or endpoint lists adds an info diagnostic saying that
+// names and endpoints were not available from that rendering.
+//
 // Defects of the page become warning diagnostics naming the page row and
 // code, and the row is kept where it can be: a duplicate code (the first row
 // wins, later ones are skipped), a code that is not a positive 32-bit
@@ -68,14 +80,21 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: decode page: %w", opts.URI, err)
 	}
+	text, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: decode page: %w", opts.URI, err)
+	}
+	if err := scanMarkup(text, opts.URI); err != nil {
+		return nil, err
+	}
 	// goquery parses with html.Parse and returns its error as is, so markup
 	// nested deeper than 512 elements reads "html: open stack of elements
 	// exceeds 512 nodes".
-	doc, err := goquery.NewDocumentFromReader(r)
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse page: %w", opts.URI, err)
 	}
-	rows, err := pickTable(doc.Get(0), opts.URI)
+	table, err := pickTable(doc.Get(0), opts.URI)
 	if err != nil {
 		return nil, err
 	}
@@ -84,9 +103,16 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 		SchemaVersion: model.SchemaVersion,
 		Sources:       []model.Source{{Kind: model.SourcePage, URI: opts.URI, SHA256: hex.EncodeToString(sum[:])}},
 		Codes:         []model.Code{},
-		Diagnostics:   []model.Diagnostic{},
-	}, seen: map[int]int{}}
-	p.rows(rows)
+		Diagnostics:   table.diags,
+	}, seen: map[int]int{}, uri: opts.URI}
+	if p.cat.Diagnostics == nil {
+		p.cat.Diagnostics = []model.Diagnostic{}
+	}
+	for _, part := range table.parts {
+		if err := p.rows(part); err != nil {
+			return nil, err
+		}
+	}
 	slices.SortStableFunc(p.cat.Codes, func(a, b model.Code) int { return cmp.Compare(a.Code, b.Code) })
 	return p.cat, nil
 }
@@ -95,59 +121,88 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 type parser struct {
 	cat  *model.Catalog
 	seen map[int]int // code → page row that first stated it
+	uri  string
 }
 
-// rows reads every row of the codes table. Rows before the first code row
-// are headers; a later row that is not a code row is skipped with a
-// diagnostic.
-func (p *parser) rows(rows []row) {
+// rows reads every row of one table of the codes table. Rows before its
+// first code row are headers, unless their first cell holds a digit (a
+// code written so that it is not one); a later row that is not a code row
+// is skipped with a diagnostic.
+func (p *parser) rows(rows []row) error {
 	started := false
 	for _, r := range rows {
 		if !isCodeRow(r) {
-			if started {
+			if started || strings.ContainsAny(r.first, "0123456789０１２３４５６７８９") {
 				p.warn(0, "page row %d: %s, not three cells with an integer code; row skipped", r.pos, describeRow(r))
 			}
 			continue
 		}
 		started = true
-		p.row(r)
+		if err := p.row(r); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // describeRow says what a row that is not a code row holds.
 func describeRow(r row) string {
-	if r.cells.Length() != 3 {
-		return plural(r.cells.Length(), "cell")
+	if r.width != 3 {
+		return plural(r.width, "cell")
 	}
 	return fmt.Sprintf("first cell %q", r.first)
 }
 
 // row reads one code row into the catalog.
-func (p *parser) row(r row) {
-	raw := r.first
-	c, ok := parseCode(raw)
+func (p *parser) row(r row) error {
+	c, ok := parseCode(r.code)
 	if !ok {
-		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, raw)
-		return
+		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, r.first)
+		return nil
+	}
+	if r.code != r.first {
+		p.warn(c, "page row %d: code %q read as %d", r.pos, r.first, c)
 	}
 	if first, dup := p.seen[c]; dup {
 		p.warn(c, "page row %d: code %d already stated on page row %d; row skipped", r.pos, c, first)
-		return
+		return nil
+	}
+	for _, s := range r.spans {
+		p.warn(c, "page row %d: code %d: %s", r.pos, c, s)
 	}
 	p.seen[c] = r.pos
-	p.cat.Codes = append(p.cat.Codes, p.code(c, r))
+	code, err := p.code(c, r)
+	if err != nil {
+		return err
+	}
+	p.cat.Codes = append(p.cat.Codes, code)
+	return nil
 }
 
-// code builds the model code of row r, reporting the cells' defects.
-func (p *parser) code(c int, r row) model.Code {
-	text := parseTextCell(linesIn(r.cells.Eq(1)))
+// code builds the model code of row r, reporting the cells' defects, or
+// returns a *LimitError when a cell is beyond the limits.
+func (p *parser) code(c int, r row) (model.Code, error) {
+	where := fmt.Sprintf("page row %d: code %d", r.pos, c)
+	textLines, over := readCell(r.cells[1])
+	if over != "" {
+		return model.Code{}, &LimitError{URI: p.uri, Where: where, Found: "the Text cell holds " + over, Limit: cellLimit()}
+	}
+	descLines, over := readCell(r.cells[2])
+	if over != "" {
+		return model.Code{}, &LimitError{URI: p.uri, Where: where, Found: "the Description cell holds " + over, Limit: cellLimit()}
+	}
+	text := parseTextCell(textLines)
+	if len(text.messages) > MaxMessages {
+		return model.Code{}, &LimitError{URI: p.uri, Where: where, Found: plural(len(text.messages), "message"),
+			Limit: fmt.Sprintf("%d messages a code (page.MaxMessages)", MaxMessages)}
+	}
 	params, cut := placeholders(text.messages)
 	for _, s := range cut {
-		p.warn(c, "page row %d: code %d: message has a cut-off placeholder %q", r.pos, c, s)
+		p.remark(c, "page row %d: code %d: message has a cut-off placeholder %q", r.pos, c, s)
 	}
-	desc := parseDescCell(linesIn(r.cells.Eq(2)))
+	desc := parseDescCell(descLines)
 	for _, s := range desc.problems {
-		p.warn(c, "page row %d: code %d: %s", r.pos, c, s)
+		p.remark(c, "page row %d: code %d: %s", r.pos, c, s)
 	}
 	return model.Code{
 		Code:        c,
@@ -159,13 +214,31 @@ func (p *parser) code(c int, r row) model.Code {
 		HTTPStatus:  desc.httpStatus,
 		Endpoints:   desc.endpoints,
 		Source:      fmt.Sprintf("page row %d", r.pos),
-	}
+	}, nil
 }
 
-// warn records a warning diagnostic about the page.
+// cellLimit names the limits of a cell.
+func cellLimit() string {
+	return fmt.Sprintf("%d bytes of text (page.MaxCellBytes) and %d lines a cell", MaxCellBytes, maxCellLines)
+}
+
+// warn records a warning diagnostic: the catalog differs from what the page
+// states (a row skipped, merged or changed).
 func (p *parser) warn(code int, format string, args ...any) {
+	p.diag(model.SeverityWarning, code, format, args...)
+}
+
+// remark records an info diagnostic: a remark on the page's own text (a
+// cut-off placeholder, an unbalanced backquote) that the catalog keeps as
+// written.
+func (p *parser) remark(code int, format string, args ...any) {
+	p.diag(model.SeverityInfo, code, format, args...)
+}
+
+// diag records a diagnostic about the page.
+func (p *parser) diag(severity string, code int, format string, args ...any) {
 	p.cat.Diagnostics = append(p.cat.Diagnostics, model.Diagnostic{
-		Severity: model.SeverityWarning,
+		Severity: severity,
 		Source:   model.SourcePage,
 		Code:     code,
 		Message:  fmt.Sprintf(format, args...),

@@ -209,9 +209,9 @@ func TestFixtureDetails(t *testing.T) {
 				t.Errorf("sources %+v schema %d, want %+v schema 1", cat.Sources, cat.SchemaVersion, wantSrc)
 			}
 			want := []model.Diagnostic{
-				{Severity: "warning", Source: "page", Code: 1017, Message: `page row 18: code 1017: inline endpoint GET: path "` + "`" + `/odata/Libraries/UiPath.Server.Configuration.OData.DownloadPackage(key='{key" is cut off`},
-				{Severity: "warning", Source: "page", Code: 1017, Message: "page row 18: code 1017: description has an unbalanced backquote"},
-				{Severity: "warning", Source: "page", Code: 1917, Message: `page row 117: code 1917: message has a cut-off placeholder "{0"`},
+				{Severity: "info", Source: "page", Code: 1017, Message: `page row 18: code 1017: inline endpoint GET: path "` + "`" + `/odata/Libraries/UiPath.Server.Configuration.OData.DownloadPackage(key='{key" is cut off`},
+				{Severity: "info", Source: "page", Code: 1017, Message: "page row 18: code 1017: description has an unbalanced backquote"},
+				{Severity: "info", Source: "page", Code: 1917, Message: `page row 117: code 1917: message has a cut-off placeholder "{0"`},
 			}
 			if !reflect.DeepEqual(cat.Diagnostics, want) {
 				t.Errorf("diagnostics:\n%+v\nwant\n%+v", cat.Diagnostics, want)

@@ -186,7 +186,7 @@ func TestEndpointItemDefect(t *testing.T) {
 	if want := "Returned for the following endpoints: FETCH - /odata/Jobs"; c.Description != want {
 		t.Errorf("description %q, want %q", c.Description, want)
 	}
-	wantDiag := []model.Diagnostic{{Severity: "warning", Source: "page", Code: 2000,
+	wantDiag := []model.Diagnostic{{Severity: "info", Source: "page", Code: 2000,
 		Message: `page row 2: code 2000: endpoint item "FETCH - /odata/Jobs": "FETCH" is not an HTTP method`}}
 	if !reflect.DeepEqual(cat.Diagnostics, wantDiag) {
 		t.Errorf("diagnostics %+v, want %+v", cat.Diagnostics, wantDiag)

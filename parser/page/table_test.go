@@ -38,9 +38,9 @@ func TestPickTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := pickTable(doc, tt.name)
-		if err != nil || len(rows) != tt.rows {
-			t.Errorf("%s: %d rows, %v; want %d", tt.name, len(rows), err, tt.rows)
+		got, err := pickTable(doc, tt.name)
+		if err != nil || len(got.parts) != 1 || len(got.parts[0]) != tt.rows {
+			t.Errorf("%s: %+v, %v; want one table of %d rows", tt.name, got, err, tt.rows)
 		}
 	}
 }

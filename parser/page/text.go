@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -79,24 +80,38 @@ func isFolded(s string) bool {
 	return !prevSpace || s == ""
 }
 
-// linesIn splits the element el (a table cell) into its lines. Paragraphs,
-// divisions, list items, headings and <br> end a line; <script>, <style>,
-// <template> and <noscript> contribute nothing. The elements are visited as
-// goquery selections; text nodes are read as they are, never through
-// Selection.Text, which would glue the text of scripts in.
+// linesIn splits the element el (a table cell; nil for an empty one) into
+// its lines. Paragraphs, divisions, list items, headings and <br> end a
+// line; <script>, <style>, <template> and <noscript> contribute nothing. The
+// elements are visited as goquery selections; text nodes are read as they
+// are, never through Selection.Text, which would glue the text of scripts
+// in. A cell beyond the limits of readCell is cut short.
 func linesIn(el *goquery.Selection) []line {
+	lines, _ := readCell(el)
+	return lines
+}
+
+// readCell returns the lines of el as linesIn does, and, when el holds more
+// than MaxCellBytes bytes of text or maxCellLines lines, says so in over;
+// the walk stops there, so an oversized cell costs no more than the limit.
+func readCell(el *goquery.Selection) (lines []line, over string) {
+	if el == nil {
+		return nil, ""
+	}
 	c := &lineCollector{}
 	c.walk(el)
 	c.flush()
-	return c.lines
+	return c.lines, c.over
 }
 
 // lineCollector gathers the lines of one cell.
 type lineCollector struct {
 	lines   []line
 	cur     []segment
-	inItems int // depth of enclosing <li> elements
-	inCode  int // depth of enclosing code spans
+	inItems int    // depth of enclosing <li> elements
+	inCode  int    // depth of enclosing code spans
+	size    int    // bytes of text read
+	over    string // the limit passed, "" while within them
 }
 
 // flush ends the current line, keeping it when it holds visible text.
@@ -105,18 +120,29 @@ func (c *lineCollector) flush() {
 	c.cur = nil
 	if l.folded = l.text(); l.folded != "" {
 		c.lines = append(c.lines, l)
+		if len(c.lines) > maxCellLines && c.over == "" {
+			c.over = fmt.Sprintf("more than %d lines", maxCellLines)
+		}
 	}
 }
 
-// walk visits the contents of the element el in document order.
+// walk visits the contents of the element el in document order, until a
+// limit is passed.
 func (c *lineCollector) walk(el *goquery.Selection) {
 	if el.Get(0).FirstChild == nil {
 		return
 	}
 	contents := el.Contents()
 	for i, n := range contents.Nodes {
+		if c.over != "" {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
+			if c.size += len(n.Data); c.size > MaxCellBytes {
+				c.over = fmt.Sprintf("more than %d bytes of text", MaxCellBytes)
+				return
+			}
 			c.cur = append(c.cur, segment{text: n.Data, code: c.inCode > 0})
 		case html.ElementNode:
 			c.element(contents.Eq(i))
