@@ -86,10 +86,23 @@ func specSnapshotName(src string) string {
 }
 
 // validatePage refuses a body that is not the Response Codes page (an
-// error or login page).
+// error or login page), one cut short (page.Parse refuses a table never
+// closed), and one holding more than 10% fewer codes than the previous
+// snapshot (a body cut short after a closed table); the previous snapshot
+// is then kept.
 func validatePage(in *source.Input) error {
-	_, err := page.Parse(in.Data, page.Options{URI: in.URI, ContentType: in.ContentType})
-	return err
+	cat, err := page.Parse(in.Data, page.Options{URI: in.URI, ContentType: in.ContentType})
+	if err != nil || in.Previous == nil {
+		return err
+	}
+	prev, err := page.Parse(in.Previous.Data, page.Options{URI: in.URI, ContentType: in.Previous.ContentType})
+	if err != nil {
+		return nil // a previous snapshot that is not the page sets no bar
+	}
+	if n, m := len(cat.Codes), len(prev.Codes); n*10 < m*9 {
+		return fmt.Errorf("%d codes, more than 10%% fewer than the previous snapshot's %d: the body looks cut short", n, m)
+	}
+	return nil
 }
 
 // validateSpec refuses a body that is not a definition orcgen can load.
