@@ -52,6 +52,10 @@ const (
 	FieldDescription = "description"
 	FieldCategory    = "category"
 	FieldHTTPStatus  = "httpStatus"
+	// FieldNames is the names the page states for the code.
+	FieldNames = "names"
+	// FieldEndpoints is the endpoints the page ties to the code.
+	FieldEndpoints = "endpoints"
 )
 
 // Edit is one field of a code that changed.
@@ -60,8 +64,9 @@ type Edit struct {
 	Code int `json:"code"`
 	// Field is one of the Field constants.
 	Field string `json:"field"`
-	// Old is the field's old value as text (messages joined by newlines,
-	// an HTTP status in decimal, "" for none).
+	// Old is the field's old value as text (messages, names and endpoints
+	// ("GET /odata/Robots") one per line, an HTTP status in decimal, "" for
+	// none).
 	Old string `json:"old"`
 	// New is the field's new value as text.
 	New string `json:"new"`
@@ -106,12 +111,28 @@ func (c *Changes) compareCode(o, n model.Code) {
 		{FieldDescription, o.Description, n.Description},
 		{FieldCategory, o.Category, n.Category},
 		{FieldHTTPStatus, status(o.HTTPStatus), status(n.HTTPStatus)},
+		{FieldNames, strings.Join(o.Names, "\n"), strings.Join(n.Names, "\n")},
+		{FieldEndpoints, endpoints(o.Endpoints), endpoints(n.Endpoints)},
 	}
 	for _, f := range fields {
 		if f.old != f.new {
 			c.Edited = append(c.Edited, Edit{Code: n.Code, Field: f.field, Old: f.old, New: f.new})
 		}
 	}
+}
+
+// endpoints writes endpoints one "METHOD PATH" per line, in page order.
+func endpoints(eps []model.Endpoint) string {
+	var lines []string
+	for _, e := range eps {
+		if len(e.Methods) == 0 {
+			lines = append(lines, e.Path)
+		}
+		for _, m := range e.Methods {
+			lines = append(lines, m+" "+e.Path)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func status(s int) string {

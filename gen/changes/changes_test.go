@@ -67,3 +67,17 @@ func TestCompareNil(t *testing.T) {
 		t.Errorf("Compare(nil, new) = %+v", c)
 	}
 }
+
+func TestCompareEndpointsAndStatedNames(t *testing.T) {
+	old := &model.Catalog{Codes: []model.Code{{Code: 1661, Name: "ProcessNotFound", Names: []string{"ProcessNotFound"},
+		Endpoints: []model.Endpoint{{Methods: []string{"GET", "POST"}, Path: "/odata/Processes"}}}}}
+	new := &model.Catalog{Codes: []model.Code{{Code: 1661, Name: "ProcessNotFound", Names: []string{"ProcessNotFound", "PackageNotFound"},
+		Endpoints: []model.Endpoint{{Methods: []string{"GET"}, Path: "/odata/Processes"}, {Path: "/odata/Releases"}}}}}
+	want := []Edit{
+		{Code: 1661, Field: FieldNames, Old: "ProcessNotFound", New: "ProcessNotFound\nPackageNotFound"},
+		{Code: 1661, Field: FieldEndpoints, Old: "GET /odata/Processes\nPOST /odata/Processes", New: "GET /odata/Processes\n/odata/Releases"},
+	}
+	if got := Compare(old, new).Edited; !reflect.DeepEqual(got, want) {
+		t.Errorf("Edited =\n%+v\nwant\n%+v", got, want)
+	}
+}

@@ -19,6 +19,8 @@ type Notes struct {
 	Codes *Changes
 	// Names are the spec's symbolic names added, removed and renamed.
 	Names NameChanges
+
+	names map[int]string // code → the new catalog's name, for the Markdown
 }
 
 // Side names one catalog of a comparison by its sources' metadata.
@@ -130,7 +132,10 @@ func NewNotes(old, new *model.Catalog) (*Notes, error) {
 // new package's with the lock that generation wrote.
 func NewNotesWithLock(old, new *model.Catalog, lock *naming.Lock) (*Notes, error) {
 	c := Compare(old, new)
-	n := &Notes{Old: SideOf(old), New: SideOf(new), Codes: c}
+	n := &Notes{Old: SideOf(old), New: SideOf(new), Codes: c, names: map[int]string{}}
+	for _, code := range orEmpty(new).Codes {
+		n.names[code.Code] = code.Name
+	}
 	n.Names.Renamed, n.Names.Removed, n.Names.Added = pairRenames(c.NamesRemoved, c.NamesAdded)
 	g, err := goAPI(old, new, lock)
 	if err != nil {

@@ -170,8 +170,16 @@ func (n *Notes) codesMarkdown(b *bytes.Buffer) {
 	})
 	section3(b, "Codes changed", len(c.Edited), func(i int) string {
 		e := c.Edited[i]
-		return fmt.Sprintf("%d %s: %s → %s", e.Code, e.Field, quote(e.Old), quote(e.New))
+		return fmt.Sprintf("%d%s %s: %s → %s", e.Code, n.nameSpan(e.Code), e.Field, quote(e.Old), quote(e.New))
 	})
+}
+
+// nameSpan is " `Name`" for a code the new catalog names, "" otherwise.
+func (n *Notes) nameSpan(code int) string {
+	if name := n.names[code]; name != "" {
+		return " `" + name + "`"
+	}
+	return ""
 }
 
 // namesMarkdown writes the "Spec names" section.
