@@ -24,7 +24,8 @@ func runModel(ctx context.Context, a *app, args []string) error {
 	specSrc := fs.String("spec", "", "Swagger/OpenAPI definition or snapshot: file or URL")
 	external := fs.Bool("allow-external-refs", false, "let the spec's $refs read other files and URLs")
 	extend := fs.Bool("extend", false, "use names guessed by extending runs of enum names")
-	verbose := fs.Bool("v", false, "print each stage's time to stderr")
+	verbose := fs.Bool("v", false, "print each stage's time and every diagnostic to stderr")
+	quiet := fs.Bool("q", false, "print no diagnostics to stderr (rows of the page dropped, merged or changed)")
 	var net netFlags
 	net.register(fs)
 	if err := parse(fs, args, 0); err != nil {
@@ -53,6 +54,7 @@ func runModel(ctx context.Context, a *app, args []string) error {
 	if err := st.do("join", func() (err error) { cat, err = parser.Join(p, s, parser.JoinOptions{Extend: *extend}); return err }); err != nil {
 		return err
 	}
+	printDiagnostics(a.stderr, cat, diagnosticsMode{verbose: *verbose, quiet: *quiet})
 	data, err := gen.MarshalModel(cat)
 	if err != nil {
 		return err
