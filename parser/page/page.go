@@ -95,8 +95,12 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 		return nil, fmt.Errorf("%s: parse page: %w", opts.URI, err)
 	}
 	table, err := pickTable(doc.Get(0), opts.URI)
+	var lossy string
 	if err != nil {
-		return nil, err
+		// No HTML codes table: read the page as a text rendering.
+		if table, lossy, err = readRendering(text, opts.URI, err); err != nil {
+			return nil, err
+		}
 	}
 	sum := sha256.Sum256(data)
 	p := &parser{cat: &model.Catalog{
@@ -107,6 +111,9 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 	}, seen: map[int]int{}, uri: opts.URI}
 	if p.cat.Diagnostics == nil {
 		p.cat.Diagnostics = []model.Diagnostic{}
+	}
+	if lossy != "" {
+		p.info(lossy)
 	}
 	for _, part := range table.parts {
 		if err := p.rows(part); err != nil {
