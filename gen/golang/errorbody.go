@@ -9,9 +9,6 @@ import (
 	"github.com/orcgen/orcgen/model/ident"
 )
 
-// maxBody is the most FromResponse reads of a response body.
-const maxBody = 1 << 20
-
 // errorFields returns the schema's properties (model.DefaultErrorSchema's
 // when the catalog has none), Message and ErrorCode added when the schema
 // lacks them: Error's methods need both.
@@ -38,30 +35,57 @@ func hasProperty(props []model.Property, name string) bool {
 	return false
 }
 
+// errorField is one property of the error body and its Go field.
+type errorField struct {
+	prop model.Property
+	name string // Go field name
+}
+
+// reservedFields are Error's names that no schema property may take: its
+// own fields and its methods.
+var reservedFields = []string{"Error", "HTTPStatus", "Is", "Name", "UnmarshalJSON", "Unwrap"}
+
+// fields pairs each error schema property with its Go field name, and
+// rejects a property whose name is no usable field.
+func (g *generator) fields() ([]errorField, error) {
+	seen := map[string]bool{}
+	for _, r := range reservedFields {
+		seen[r] = true
+	}
+	var out []errorField
+	for _, p := range g.errorFields() {
+		name := fieldName(p.Name)
+		if name == "" || seen[name] || strings.EqualFold(p.Name, "error") {
+			return nil, fmt.Errorf("error schema property %q: not usable as a Go field name", p.Name)
+		}
+		seen[name] = true
+		out = append(out, errorField{p, name})
+	}
+	return out, nil
+}
+
 // errorStruct emits the Error struct, one field per schema property plus
-// HTTPStatus:
+// Name and HTTPStatus:
 //
 //	type Error struct {
 //		Message   string `json:"Message"`
 //		ErrorCode Code   `json:"ErrorCode"`
 //		...
-//		HTTPStatus int `json:"-"`
+//		Name       Name `json:"-"`
+//		HTTPStatus int  `json:"-"`
 //	}
-func (g *generator) errorStruct() (jen.Code, error) {
-	seen := map[string]bool{"HTTPStatus": true}
-	var fields []jen.Code
-	for _, p := range g.errorFields() {
-		name := fieldName(p.Name)
-		if name == "" || seen[name] {
-			return nil, fmt.Errorf("error schema property %q: not usable as a Go field name", p.Name)
-		}
-		seen[name] = true
-		fields = append(fields, docComment(p.Description).Id(name).Add(fieldType(p)).Tag(map[string]string{"json": p.Name}))
+func errorStruct(fields []errorField) jen.Code {
+	var defs []jen.Code
+	for _, f := range fields {
+		defs = append(defs, docComment(f.prop.Description).Id(f.name).Add(fieldType(f.prop)).Tag(map[string]string{"json": f.prop.Name}))
 	}
-	fields = append(fields, jen.Comment("HTTPStatus is the response's HTTP status, 0 when unknown; not a wire field."),
+	defs = append(defs,
+		docComment("Name is the ErrorCode as the body wrote it when it wrote a name (\"ItemNotFound\"), known or not: a name this package does not know leaves ErrorCode 0 and is kept only here. Not a wire field.").
+			Id("Name").Id("Name").Tag(map[string]string{"json": "-"}),
+		jen.Comment("HTTPStatus is the response's HTTP status, 0 when unknown; not a wire field."),
 		jen.Id("HTTPStatus").Int().Tag(map[string]string{"json": "-"}))
-	return jen.Add(docComment("Error is the error body of the Orchestrator API (the spec's ErrorResult), with the HTTP status of the response. Decoding matches field names regardless of case.")).
-		Type().Id("Error").Struct(fields...).Line(), nil
+	return jen.Add(docComment("Error is the error body of the Orchestrator API (the spec's ErrorResult), with the HTTP status of the response. Decoding matches field names regardless of case and is lenient: see UnmarshalJSON.")).
+		Type().Id("Error").Struct(defs...).Line()
 }
 
 // fieldName is the Go field of a property: ErrorCode and Message by their
@@ -107,16 +131,16 @@ func scalarType(typ, format string) jen.Code {
 	return jen.Qual("encoding/json", "RawMessage")
 }
 
-// errorFile builds error_gen.go: Error, its methods, Parse, FromResponse,
-// Format and Fill.
+// errorFile builds error_gen.go: Error, its methods, its lenient decoding,
+// Parse, FromResponse, Format and Fill.
 func (g *generator) errorFile(f *jen.File) error {
-	st, err := g.errorStruct()
+	fields, err := g.fields()
 	if err != nil {
 		return err
 	}
-	f.Add(st)
+	f.Add(errorStruct(fields))
 	f.Add(errorMethods())
-	f.Add(parseFunc())
+	f.Add(decodeFuncs(fields))
 	f.Add(fromResponseFunc())
 	f.Add(formatFuncs())
 	return nil
@@ -127,77 +151,34 @@ func errorMethods() jen.Code {
 	recv := jen.Params(jen.Id("e").Op("*").Id("Error"))
 	b := jen.Id("b")
 	return jen.Add(
-		jen.Add(docComment("Error returns e.g. \"orchestrator HTTP 404 error 1002 (ItemNotFound): Robot does not exist.\"; the message is the body's, or the code's documented one.")).
+		jen.Add(docComment("Error returns e.g. \"orchestrator HTTP 404 error 1002 (ItemNotFound): Robot does not exist.\": the status, the code (or the quoted name of a code this package does not know) and the message, the body's or else the code's documented one.")).
 			Func().Add(recv).Id("Error").Params().String().Block(
 			jen.Var().Add(b).Qual("strings", "Builder"),
 			b.Clone().Dot("WriteString").Call(jen.Lit("orchestrator")),
 			jen.If(jen.Id("e").Dot("HTTPStatus").Op("!=").Lit(0)).Block(
 				b.Clone().Dot("WriteString").Call(jen.Lit(" HTTP ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("e").Dot("HTTPStatus")))),
-			jen.If(jen.Id("e").Dot("ErrorCode").Op("!=").Lit(0)).Block(
-				b.Clone().Dot("WriteString").Call(jen.Lit(" error ").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot("ErrorCode"))))),
-			jen.If(jen.Id("e").Dot("ErrorCode").Dot("Documented").Call()).Block(
-				b.Clone().Dot("WriteString").Call(jen.Lit(" (").Op("+").Id("e").Dot("ErrorCode").Dot("String").Call().Op("+").Lit(")"))),
+			jen.Switch().Block(
+				jen.Case(jen.Id("e").Dot("ErrorCode").Op("!=").Lit(0)).Block(
+					b.Clone().Dot("WriteString").Call(jen.Lit(" error ").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("e").Dot("ErrorCode")))),
+					jen.If(jen.Id("e").Dot("ErrorCode").Dot("Documented").Call()).Block(
+						b.Clone().Dot("WriteString").Call(jen.Lit(" (").Op("+").Id("e").Dot("ErrorCode").Dot("String").Call().Op("+").Lit(")")))),
+				jen.Case(jen.Id("e").Dot("Name").Op("!=").Lit("")).Block(
+					b.Clone().Dot("WriteString").Call(jen.Lit(" error ").Op("+").Qual("strconv", "Quote").Call(jen.String().Call(jen.Id("e").Dot("Name")))))),
 			jen.Id("msg").Op(":=").Id("e").Dot("Message"),
 			jen.If(jen.Id("msg").Op("==").Lit("")).Block(jen.Id("msg").Op("=").Id("e").Dot("ErrorCode").Dot("Message").Call()),
 			jen.If(jen.Id("msg").Op("!=").Lit("")).Block(b.Clone().Dot("WriteString").Call(jen.Lit(": ").Op("+").Id("msg"))),
 			jen.Return(b.Clone().Dot("String").Call())).Line(),
-		jen.Add(docComment("Is reports whether target is the Code of e, or an *Error with the same code, so errors.Is(err, ItemNotFound) works.")).
+		jen.Add(docComment("Is reports whether target is the Code of e, or an *Error with the same code (or, both without a code, the same Name), so errors.Is(err, ItemNotFound) works. No error matches Code 0.")).
 			Func().Add(recv).Id("Is").Params(jen.Id("target").Error()).Bool().Block(
 			jen.Switch(jen.Id("t").Op(":=").Id("target").Assert(jen.Type())).Block(
-				jen.Case(jen.Id("Code")).Block(jen.Return(jen.Id("e").Dot("ErrorCode").Op("==").Id("t"))),
-				jen.Case(jen.Op("*").Id("Error")).Block(jen.Return(jen.Id("t").Op("!=").Nil().Op("&&").Id("e").Dot("ErrorCode").Op("==").Id("t").Dot("ErrorCode")))),
+				jen.Case(jen.Id("Code")).Block(jen.Return(jen.Id("t").Op("!=").Lit(0).Op("&&").Id("e").Dot("ErrorCode").Op("==").Id("t"))),
+				jen.Case(jen.Op("*").Id("Error")).Block(jen.Return(jen.Id("t").Op("!=").Nil().Op("&&").Parens(
+					jen.Id("e").Dot("ErrorCode").Op("!=").Lit(0).Op("&&").Id("e").Dot("ErrorCode").Op("==").Id("t").Dot("ErrorCode").Op("||").
+						Id("e").Dot("ErrorCode").Op("==").Lit(0).Op("&&").Id("t").Dot("ErrorCode").Op("==").Lit(0).Op("&&").Id("e").Dot("Name").Op("!=").Lit("").Op("&&").Id("e").Dot("Name").Op("==").Id("t").Dot("Name"))))),
 			jen.Return(jen.False())).Line(),
 		jen.Add(docComment("Unwrap returns the error's Code, nil when the body has none, so errors.As(err, &code) works.")).
 			Func().Add(recv).Id("Unwrap").Params().Error().Block(
 			jen.If(jen.Id("e").Dot("ErrorCode").Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 			jen.Return(jen.Id("e").Dot("ErrorCode"))).Line(),
-	)
-}
-
-// parseFunc emits Parse and the older envelope type.
-func parseFunc() jen.Code {
-	return jen.Add(
-		jen.Comment("envelope is the older error body, {\"error\": {\"code\": ..., \"message\": ...}}.").Line().
-			Type().Id("envelope").Struct(jen.Id("Error").Op("*").Struct(
-			jen.Id("Code").Id("Code").Tag(map[string]string{"json": "code"}),
-			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
-		).Tag(map[string]string{"json": "error"})).Line(),
-		jen.Add(docComment("Parse decodes an error body: the ErrorResult form, or the older {\"error\": {\"code\": ..., \"message\": ...}} envelope. It fails on a body that is not a JSON object.")).
-			Func().Id("Parse").Params(jen.Id("data").Index().Byte()).Params(jen.Op("*").Id("Error"), jen.Error()).Block(
-			jen.Var().Id("e").Id("Error"),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("e")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("orcerr: parse error body: %w"), jen.Err()))),
-			jen.Var().Id("env").Id("envelope"),
-			jen.If(jen.Id("e").Dot("ErrorCode").Op("==").Lit(0).Op("&&").Id("e").Dot("Message").Op("==").Lit("").Op("&&").
-				Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("env")).Op("==").Nil().Op("&&").Id("env").Dot("Error").Op("!=").Nil()).Block(
-				jen.Id("e").Dot("ErrorCode").Op("=").Id("env").Dot("Error").Dot("Code"),
-				jen.Id("e").Dot("Message").Op("=").Id("env").Dot("Error").Dot("Message")),
-			jen.Return(jen.Op("&").Id("e"), jen.Nil())).Line(),
-	)
-}
-
-// fromResponseFunc emits FromResponse and its limit.
-func fromResponseFunc() jen.Code {
-	status := jen.Id("resp").Dot("StatusCode")
-	return jen.Add(
-		jen.Comment("maxBody is the most FromResponse reads of a body.").Line().
-			Const().Id("maxBody").Op("=").Lit(maxBody).Line(),
-		jen.Add(docComment("FromResponse returns nil for a 2xx response and otherwise an *Error holding the response's status. It reads at most 1 MiB of the body and does not close it. A body that is not an error body yields an *Error whose message is the start of the body, or the status text.")).
-			Func().Id("FromResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
-			jen.If(status.Clone().Op(">=").Lit(200).Op("&&").Add(status.Clone()).Op("<").Lit(300)).Block(jen.Return(jen.Nil())),
-			jen.Var().Id("data").Index().Byte(),
-			jen.If(jen.Id("resp").Dot("Body").Op("!=").Nil()).Block(
-				jen.List(jen.Id("data"), jen.Id("_")).Op("=").Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("resp").Dot("Body"), jen.Id("maxBody")))),
-			jen.List(jen.Id("e"), jen.Err()).Op(":=").Id("Parse").Call(jen.Id("data")),
-			jen.If(jen.Err().Op("!=").Nil().Op("||").Id("e").Dot("ErrorCode").Op("==").Lit(0).Op("&&").Id("e").Dot("Message").Op("==").Lit("")).Block(
-				jen.Id("e").Op("=").Op("&").Id("Error").Values(jen.Dict{jen.Id("Message"): jen.Id("bodyText").Call(jen.Id("data"), status.Clone())})),
-			jen.Id("e").Dot("HTTPStatus").Op("=").Add(status.Clone()),
-			jen.Return(jen.Id("e"))).Line(),
-		jen.Comment("bodyText returns the start of a body that is not an error body, or the status text.").Line().
-			Func().Id("bodyText").Params(jen.Id("data").Index().Byte(), jen.Id("status").Int()).String().Block(
-			jen.Id("s").Op(":=").Qual("strings", "TrimSpace").Call(jen.String().Call(jen.Id("data"))),
-			jen.If(jen.Len(jen.Id("s")).Op(">").Lit(200)).Block(jen.Id("s").Op("=").Id("s").Index(jen.Empty(), jen.Lit(200)).Op("+").Lit("...")),
-			jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Qual("net/http", "StatusText").Call(jen.Id("status")))),
-			jen.Return(jen.Qual("strings", "ToValidUTF8").Call(jen.Id("s"), jen.Lit("\uFFFD")))).Line(),
 	)
 }

@@ -28,32 +28,49 @@ func formatFuncs() jen.Code {
 	)
 }
 
-// placeholdersFunc emits the scanner that replaces each "[key]" or "{key}"
-// whose value is known, leaving unclosed brackets as they are.
+// placeholdersFunc emits the scanner behind Fill and Format. It walks the
+// message once, remembering the last opener; a closer of the same kind ends
+// a placeholder whose key holds no opener. The work is linear in the message,
+// however many openers stay unclosed:
+//
+//	func placeholders(message string, value func(string) (string, bool)) string {
+//		var b strings.Builder
+//		start, done := -1, 0
+//		for i := 0; i < len(message); i++ {
+//			switch c := message[i]; {
+//			case c == '[' || c == '{':
+//				start = i
+//			case start >= 0 && c == closer(message[start]):
+//				if v, ok := value(message[start+1 : i]); ok { ... }
+//				start = -1
+//			}
+//		}
+//		...
+//	}
 func placeholdersFunc() jen.Code {
-	m := jen.Id("message")
-	return jen.Comment("placeholders replaces each placeholder of message whose value is known.").Line().
+	m, c, i, start, done := jen.Id("message"), jen.Id("c"), jen.Id("i"), jen.Id("start"), jen.Id("done")
+	b := jen.Id("b")
+	closes := func(opener, closer rune) *jen.Statement {
+		return c.Clone().Op("==").LitRune(closer).Op("&&").Add(m.Clone()).Index(start.Clone()).Op("==").LitRune(opener)
+	}
+	return docComment("placeholders replaces each placeholder of message whose value is known, in one pass.").
 		Func().Id("placeholders").Params(m.Clone().String(), jen.Id("value").Func().Params(jen.String()).Params(jen.String(), jen.Bool())).String().Block(
-		jen.Var().Id("b").Qual("strings", "Builder"),
-		jen.For().Block(
-			jen.Id("i").Op(":=").Qual("strings", "IndexAny").Call(m.Clone(), jen.Lit("[{")),
-			jen.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Break()),
-			jen.Id("closer").Op(":=").Lit("]"),
-			jen.If(m.Clone().Index(jen.Id("i")).Op("==").LitRune('{')).Block(jen.Id("closer").Op("=").Lit("}")),
-			jen.Id("j").Op(":=").Qual("strings", "Index").Call(m.Clone().Index(jen.Id("i").Op("+").Lit(1), jen.Empty()), jen.Id("closer")),
-			jen.If(jen.Id("j").Op("<").Lit(0)).Block(jen.Break()),
-			jen.Id("key").Op(":=").Add(m.Clone()).Index(jen.Id("i").Op("+").Lit(1), jen.Id("i").Op("+").Lit(1).Op("+").Id("j")),
-			jen.If(jen.Qual("strings", "ContainsAny").Call(jen.Id("key"), jen.Lit("[{"))).Block(
-				jen.Id("b").Dot("WriteString").Call(m.Clone().Index(jen.Empty(), jen.Id("i").Op("+").Lit(1))),
-				m.Clone().Op("=").Add(m.Clone()).Index(jen.Id("i").Op("+").Lit(1), jen.Empty()),
-				jen.Continue()),
-			jen.Id("b").Dot("WriteString").Call(m.Clone().Index(jen.Empty(), jen.Id("i"))),
-			jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("value").Call(jen.Id("key")), jen.Id("ok")).Block(
-				jen.Id("b").Dot("WriteString").Call(jen.Id("v"))).Else().Block(
-				jen.Id("b").Dot("WriteString").Call(m.Clone().Index(jen.Id("i"), jen.Id("i").Op("+").Lit(2).Op("+").Id("j")))),
-			m.Clone().Op("=").Add(m.Clone()).Index(jen.Id("i").Op("+").Lit(2).Op("+").Id("j"), jen.Empty()),
+		jen.Var().Add(b).Qual("strings", "Builder"),
+		jen.List(start.Clone(), done.Clone()).Op(":=").List(jen.Lit(-1), jen.Lit(0)),
+		jen.For(i.Clone().Op(":=").Lit(0), i.Clone().Op("<").Len(m.Clone()), i.Clone().Op("++")).Block(
+			jen.Switch(c.Clone().Op(":=").Add(m.Clone()).Index(i.Clone()), jen.Empty()).Block(
+				jen.Case(c.Clone().Op("==").LitRune('[').Op("||").Add(c.Clone()).Op("==").LitRune('{')).Block(
+					start.Clone().Op("=").Add(i.Clone())),
+				jen.Case(start.Clone().Op(">=").Lit(0).Op("&&").Parens(closes('[', ']').Op("||").Add(closes('{', '}')))).Block(
+					jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("value").Call(m.Clone().Index(start.Clone().Op("+").Lit(1), i.Clone())), jen.Id("ok")).Block(
+						b.Clone().Dot("WriteString").Call(m.Clone().Index(done.Clone(), start.Clone())),
+						b.Clone().Dot("WriteString").Call(jen.Id("v")),
+						done.Clone().Op("=").Add(i.Clone()).Op("+").Lit(1)),
+					start.Clone().Op("=").Lit(-1)),
+			),
 		),
-		jen.Id("b").Dot("WriteString").Call(m.Clone()),
-		jen.Return(jen.Id("b").Dot("String").Call()),
+		jen.If(done.Clone().Op("==").Lit(0)).Block(jen.Return(m.Clone())),
+		b.Clone().Dot("WriteString").Call(m.Clone().Index(done.Clone(), jen.Empty())),
+		jen.Return(b.Clone().Dot("String").Call()),
 	).Line()
 }

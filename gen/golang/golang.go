@@ -2,10 +2,10 @@ package golang
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"go/format"
-	"go/parser"
 	"go/token"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -83,8 +83,11 @@ type generator struct {
 	pkg  string
 }
 
-// render builds one file, formats it and checks that it parses. The
-// generated-file marker is the artifact table's (package gen) to write.
+// render builds one file and renders it. jennifer's Render runs
+// format.Source, which parses the file, so the output is gofmt'd and
+// syntactically valid without another pass; a file that does not parse is
+// an error naming it. The generated-file marker is the artifact table's
+// (package gen) to write.
 func (g *generator) render(name string, build func(*jen.File) error) ([]byte, error) {
 	f := jen.NewFilePathName("", g.pkg)
 	if err := build(f); err != nil {
@@ -92,14 +95,17 @@ func (g *generator) render(name string, build func(*jen.File) error) ([]byte, er
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("render %s: %w", name, err)
+		return nil, fmt.Errorf("render %s: %w", name, firstLine(err))
 	}
-	src, err := format.Source(buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("format %s: %w", name, err)
+	return buf.Bytes(), nil
+}
+
+// firstLine keeps the first line of jennifer's error, which names the
+// syntax error, and drops the whole source it appends.
+func firstLine(err error) error {
+	msg, _, cut := strings.Cut(err.Error(), "\n")
+	if !cut {
+		return err
 	}
-	if _, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments); err != nil {
-		return nil, fmt.Errorf("parse generated %s: %w", name, err)
-	}
-	return src, nil
+	return errors.New(strings.TrimSuffix(msg, ":"))
 }

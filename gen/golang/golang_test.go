@@ -75,13 +75,13 @@ func TestHostile(t *testing.T) {
 	slices.Sort(decls)
 	want := []string{"All", "ByName", "Code", "Code.Category", "Code.Description", "Code.Documented", "Code.Endpoints",
 		"Code.Error", "Code.HTTPStatus", "Code.Message", "Code.Messages", "Code.String", "Code.UnmarshalJSON", "Code.index",
-		"Conflict", "Error", "Error.Error", "Error.Is", "Error.Unwrap", "Fill", "Format", "FromResponse",
+		"Conflict", "Error", "Error.Error", "Error.Is", "Error.UnmarshalJSON", "Error.Unwrap", "Fill", "Format", "FromResponse",
 		"InvalidRequest", "ItemNotFound", "Lookup", "Name", "Name.Code", "NameAlreadyUsed",
 		"NameInvalidODataRequest", "NameInvalidRequest", "NameItemAlreadyExists", "NameItemNotFound", "NameMultipleErrors",
 		"NameNameAlreadyUsed", "NamePackageNotFound", "NameProcessNotFound", "NameStringProtectFailed", "NameUnknown",
 		"Parse", "ProcessNotFound", "StringProtectFailed", "ThereNotEnough",
-		"bodyText", "byNameTable", "categoryTable", "codeTable", "descriptionTable", "endpointTable", "envelope",
-		"maxBody", "messageTable", "nameCode", "nameCodeTable", "nameTable", "placeholders", "searchNames", "statusTable"}
+		"bodyText", "categoryTable", "codeNumber", "codeTable", "decodeCode", "decodeField", "descriptionTable", "endpointTable", "envelope",
+		"markupText", "maxBody", "messageTable", "nameCode", "nameCodeTable", "nameTable", "placeholders", "searchNames", "statusTable", "wireError"}
 	if !slices.Equal(decls, want) {
 		t.Errorf("declarations:\n got %q\nwant %q", decls, want)
 	}

@@ -118,7 +118,7 @@ func TestCodeNamedLikeTheAPI(t *testing.T) {
 
 func TestCommentLines(t *testing.T) {
 	got := commentLines("a */ b\n//go:generate x\x00\u202e\r\n/* c")
-	want := []string{"a */ b", " //go:generate x", " /* c"}
+	want := []string{"a */ b", "// //go:generate x", "// /* c"}
 	if !slices.Equal(got, want) {
 		t.Errorf("commentLines = %q, want %q", got, want)
 	}

@@ -43,11 +43,10 @@ func codeMethods() jen.Code {
 		codeMethod("String", "returns the code's identifier (\"ItemNotFound\"), or \"Code(42)\" for an undocumented code; only the latter allocates.", jen.String(),
 			jen.If(lookupIndex(), jen.Id("ok")).Block(jen.Return(jen.Id("nameTable").Index(jen.Id("i")))),
 			jen.Return(jen.Lit("Code(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c"))).Op("+").Lit(")"))),
-		codeMethod("Error", "returns \"orchestrator error 1002 (ItemNotFound): Robot does not exist.\": the number, the identifier and the first message, when known.", jen.String(),
+		codeMethod("Error", "returns \"orchestrator error 1002 (ItemNotFound)\": the number and, for a documented code, its identifier. It holds no message: a code's documented message is Message's, and an error body's message is Error.Message. fmt's %v and %s print this; %d prints the number.", jen.String(),
 			jen.Id("s").Op(":=").Lit("orchestrator error ").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c"))),
-			jen.If(jen.Op("!").Id("c").Dot("Documented").Call()).Block(jen.Return(jen.Id("s"))),
-			jen.Id("s").Op("+=").Lit(" (").Op("+").Id("c").Dot("String").Call().Op("+").Lit(")"),
-			jen.If(jen.Id("m").Op(":=").Id("c").Dot("Message").Call(), jen.Id("m").Op("!=").Lit("")).Block(jen.Id("s").Op("+=").Lit(": ").Op("+").Id("m")),
+			jen.If(jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Id("c").Dot("index").Call(), jen.Id("ok")).Block(
+				jen.Id("s").Op("+=").Lit(" (").Op("+").Id("nameTable").Index(jen.Id("i")).Op("+").Lit(")")),
 			jen.Return(jen.Id("s"))),
 		codeMethod("Message", "returns the code's first message, \"\" when the page gives none.", jen.String(),
 			jen.If(lookupIndex(), jen.Id("ok").Op("&&").Len(jen.Id("messageTable").Index(jen.Id("i"))).Op(">").Lit(0)).Block(
@@ -65,45 +64,27 @@ func codeMethods() jen.Code {
 	)
 }
 
-// unmarshalCode emits Code.UnmarshalJSON, which accepts a number, a quoted
-// number or a quoted name known to ByName; anything else is an error.
+// unmarshalCode emits Code.UnmarshalJSON over decodeCode:
+//
+//	func (c *Code) UnmarshalJSON(data []byte) error {
+//		if string(data) == "null" {
+//			return nil
+//		}
+//		n, name, ok := decodeCode(data)
+//		if !ok || n == 0 && name != "" {
+//			return fmt.Errorf(...)
+//		}
+//		*c = n
+//		return nil
+//	}
 func unmarshalCode() jen.Code {
-	return jen.Add(docComment("UnmarshalJSON decodes a code written as a number (1002), a quoted number (\"1002\") or a quoted name (\"ItemNotFound\").")).
+	return jen.Add(docComment("UnmarshalJSON decodes a code written as a JSON number in any form (1002, 1002.0, 1.002e3), a quoted number (\"1002\") or a quoted name ByName knows (\"ItemNotFound\"); null leaves c as it is. Anything else, an unknown name included, is an error: Error's decoding keeps such a name in Error.Name instead.")).
 		Func().Params(jen.Id("c").Op("*").Id("Code")).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Id("s").Op(":=").String().Call(jen.Id("data")),
-		jen.If(jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual("strconv", "Unquote").Call(jen.Id("s")), jen.Err().Op("==").Nil()).Block(
-			jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("ByName").Call(jen.Id("u")), jen.Id("ok")).Block(
-				jen.Op("*").Id("c").Op("=").Id("n"), jen.Return(jen.Nil())),
-			jen.Id("s").Op("=").Id("u")),
-		jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(32)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.String().Call(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
+		jen.List(jen.Id("n"), jen.Id("name"), jen.Id("ok")).Op(":=").Id("decodeCode").Call(jen.Id("data")),
+		jen.If(jen.Op("!").Id("ok").Op("||").Id("n").Op("==").Lit(0).Op("&&").Id("name").Op("!=").Lit("")).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("orcerr: error code %s: not a number or a known name"), jen.Id("data")))),
-		jen.Op("*").Id("c").Op("=").Id("Code").Call(jen.Id("n")),
+		jen.Op("*").Id("c").Op("=").Id("n"),
 		jen.Return(jen.Nil()),
 	).Line()
-}
-
-// lookupFuncs emits Lookup, ByName and All.
-func lookupFuncs() jen.Code {
-	return jen.Add(
-		jen.Add(docComment("Lookup returns the documented code numbered n; false when there is none.")).
-			Func().Id("Lookup").Params(jen.Id("n").Int()).Params(jen.Id("Code"), jen.Bool()).Block(
-			jen.If(jen.Id("n").Op("<").Qual("math", "MinInt32").Op("||").Id("n").Op(">").Qual("math", "MaxInt32")).Block(jen.Return(jen.Lit(0), jen.False())),
-			jen.Id("c").Op(":=").Id("Code").Call(jen.Id("n")),
-			jen.If(jen.Op("!").Id("c").Dot("Documented").Call()).Block(jen.Return(jen.Lit(0), jen.False())),
-			jen.Return(jen.Id("c"), jen.True())).Line(),
-		jen.Add(docComment("ByName returns the code known by name: its identifier, a deprecated identifier, a name the page states, or a spec name tied to it.")).
-			Func().Id("ByName").Params(jen.Id("name").String()).Params(jen.Id("Code"), jen.Bool()).Block(
-			jen.Return(jen.Id("searchNames").Call(jen.Id("byNameTable").Index(jen.Empty(), jen.Empty()), jen.Id("name")))).Line(),
-		jen.Comment("searchNames finds name in a table sorted by name.").Line().
-			Func().Id("searchNames").Params(jen.Id("table").Index().Id("nameCode"), jen.Id("name").String()).Params(jen.Id("Code"), jen.Bool()).Block(
-			jen.List(jen.Id("i"), jen.Id("ok")).Op(":=").Qual("slices", "BinarySearchFunc").Call(jen.Id("table"), jen.Id("name"),
-				jen.Func().Params(jen.Id("e").Id("nameCode"), jen.Id("name").String()).Int().Block(
-					jen.Return(jen.Qual("strings", "Compare").Call(jen.Id("e").Dot("name"), jen.Id("name"))))),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(0), jen.False())),
-			jen.Return(jen.Id("table").Index(jen.Id("i")).Dot("code"), jen.True())).Line(),
-		jen.Add(docComment("All returns every documented code, ascending.")).
-			Func().Id("All").Params().Index().Id("Code").Block(
-			jen.Return(jen.Qual("slices", "Clone").Call(jen.Id("codeTable").Index(jen.Empty(), jen.Empty())))).Line(),
-	)
 }

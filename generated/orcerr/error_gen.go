@@ -5,38 +5,51 @@ package orcerr
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is the error body of the Orchestrator API (the spec's ErrorResult),
 // with the HTTP status of the response. Decoding matches field names
-// regardless of case.
+// regardless of case and is lenient: see UnmarshalJSON.
 type Error struct {
 	Message     string  `json:"Message"`
 	ErrorCode   Code    `json:"ErrorCode"`
 	TraceID     string  `json:"TraceId"`
 	ResourceIDs []int64 `json:"ResourceIds"`
 	Details     string  `json:"Details"`
+	// Name is the ErrorCode as the body wrote it when it wrote a name
+	// ("ItemNotFound"), known or not: a name this package does not know leaves
+	// ErrorCode 0 and is kept only here. Not a wire field.
+	Name Name `json:"-"`
 	// HTTPStatus is the response's HTTP status, 0 when unknown; not a wire field.
 	HTTPStatus int `json:"-"`
 }
 
 // Error returns e.g. "orchestrator HTTP 404 error 1002 (ItemNotFound): Robot
-// does not exist."; the message is the body's, or the code's documented one.
+// does not exist.": the status, the code (or the quoted name of a code this
+// package does not know) and the message, the body's or else the code's
+// documented one.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("orchestrator")
 	if e.HTTPStatus != 0 {
 		b.WriteString(" HTTP " + strconv.Itoa(e.HTTPStatus))
 	}
-	if e.ErrorCode != 0 {
+	switch {
+	case e.ErrorCode != 0:
 		b.WriteString(" error " + strconv.Itoa(int(e.ErrorCode)))
-	}
-	if e.ErrorCode.Documented() {
-		b.WriteString(" (" + e.ErrorCode.String() + ")")
+		if e.ErrorCode.Documented() {
+			b.WriteString(" (" + e.ErrorCode.String() + ")")
+		}
+	case e.Name != "":
+		b.WriteString(" error " + strconv.Quote(string(e.Name)))
 	}
 	msg := e.Message
 	if msg == "" {
@@ -48,14 +61,15 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Is reports whether target is the Code of e, or an *Error with the same code,
-// so errors.Is(err, ItemNotFound) works.
+// Is reports whether target is the Code of e, or an *Error with the same code
+// (or, both without a code, the same Name), so errors.Is(err, ItemNotFound)
+// works. No error matches Code 0.
 func (e *Error) Is(target error) bool {
 	switch t := target.(type) {
 	case Code:
-		return e.ErrorCode == t
+		return t != 0 && e.ErrorCode == t
 	case *Error:
-		return t != nil && e.ErrorCode == t.ErrorCode
+		return t != nil && (e.ErrorCode != 0 && e.ErrorCode == t.ErrorCode || e.ErrorCode == 0 && t.ErrorCode == 0 && e.Name != "" && e.Name == t.Name)
 	}
 	return false
 }
@@ -69,26 +83,106 @@ func (e *Error) Unwrap() error {
 	return e.ErrorCode
 }
 
-// envelope is the older error body, {"error": {"code": ..., "message": ...}}.
-type envelope struct {
-	Error *struct {
-		Code    Code   `json:"code"`
-		Message string `json:"message"`
-	} `json:"error"`
+// wireError is Error as it travels, each field kept raw so that one of an
+// unexpected type is dropped alone.
+type wireError struct {
+	Message     json.RawMessage `json:"Message"`
+	ErrorCode   json.RawMessage `json:"ErrorCode"`
+	TraceID     json.RawMessage `json:"TraceId"`
+	ResourceIDs json.RawMessage `json:"ResourceIds"`
+	Details     json.RawMessage `json:"Details"`
+	Envelope    json.RawMessage `json:"error"`
 }
 
-// Parse decodes an error body: the ErrorResult form, or the older {"error":
-// {"code": ..., "message": ...}} envelope. It fails on a body that is not a
-// JSON object.
+// envelope is the "error" member of the older error body and of ABP's,
+// {"code": ..., "message": ...}.
+type envelope struct {
+	Code    json.RawMessage `json:"code"`
+	Message json.RawMessage `json:"message"`
+}
+
+// UnmarshalJSON decodes an error body leniently. Field names match regardless
+// of case; a field of an unexpected type is dropped and the others kept.
+// ErrorCode may be a JSON number in any form that holds a whole int32 (1002,
+// 1002.0, 1.002e3), a quoted number, or a quoted name: a name keeps its text
+// in Name, and one ByName does not know leaves ErrorCode 0. When the body has
+// no code or no message, the "error" member of the older {"error": {"code":
+// ..., "message": ...}} form (and of ABP's bodies) supplies it. Only a body
+// that is neither a JSON object nor null is an error. HTTPStatus keeps its
+// value.
+func (e *Error) UnmarshalJSON(data []byte) error {
+	var w wireError
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	*e = Error{HTTPStatus: e.HTTPStatus}
+	decodeField(w.Message, &e.Message)
+	e.ErrorCode, e.Name, _ = decodeCode(w.ErrorCode)
+	decodeField(w.TraceID, &e.TraceID)
+	decodeField(w.ResourceIDs, &e.ResourceIDs)
+	decodeField(w.Details, &e.Details)
+	var env envelope
+	if len(w.Envelope) > 0 && json.Unmarshal(w.Envelope, &env) == nil {
+		if e.ErrorCode == 0 && e.Name == "" {
+			e.ErrorCode, e.Name, _ = decodeCode(env.Code)
+		}
+		if e.Message == "" {
+			decodeField(env.Message, &e.Message)
+		}
+	}
+	return nil
+}
+
+// decodeField sets *dst from data when data holds a value of its type; a value
+// of another type, or none, leaves *dst as it is.
+func decodeField[T any](data json.RawMessage, dst *T) {
+	var v T
+	if len(data) > 0 && json.Unmarshal(data, &v) == nil {
+		*dst = v
+	}
+}
+
+// decodeCode reads an ErrorCode: a JSON number holding a whole int32 in any
+// form (1002, 1002.0, 1.002e3), a quoted one, or a quoted name, whose text is
+// returned as name (with code 0 when ByName does not know it). ok is false for
+// anything else.
+func decodeCode(data []byte) (code Code, name Name, ok bool) {
+	if len(data) == 0 || data[0] != '"' {
+		c, ok := codeNumber(data)
+		return c, "", ok
+	}
+	var s string
+	if json.Unmarshal(data, &s) != nil || s == "" {
+		return 0, "", false
+	}
+	if c, known := ByName(s); known {
+		return c, Name(s), true
+	}
+	if c, ok := codeNumber([]byte(s)); ok {
+		return c, "", true
+	}
+	return 0, Name(s), true
+}
+
+// codeNumber reads a JSON number that holds a whole int32, in any form (1002,
+// 1002.0, 1.002e3).
+func codeNumber(data []byte) (Code, bool) {
+	if len(data) == 0 || data[0] != '-' && (data[0] < '0' || data[0] > '9') {
+		return 0, false
+	}
+	var f float64
+	if json.Unmarshal(data, &f) != nil || f != math.Trunc(f) || f < math.MinInt32 || f > math.MaxInt32 {
+		return 0, false
+	}
+	return Code(f), true
+}
+
+// Parse decodes an error body as Error.UnmarshalJSON does. It fails only on a
+// body that is neither a JSON object nor null.
 func Parse(data []byte) (*Error, error) {
 	var e Error
-	if err := json.Unmarshal(data, &e); err != nil {
+	if err := e.UnmarshalJSON(data); err != nil {
 		return nil, fmt.Errorf("orcerr: parse error body: %w", err)
-	}
-	var env envelope
-	if e.ErrorCode == 0 && e.Message == "" && json.Unmarshal(data, &env) == nil && env.Error != nil {
-		e.ErrorCode = env.Error.Code
-		e.Message = env.Error.Message
 	}
 	return &e, nil
 }
@@ -98,8 +192,10 @@ const maxBody = 1048576
 
 // FromResponse returns nil for a 2xx response and otherwise an *Error holding
 // the response's status. It reads at most 1 MiB of the body and does not close
-// it. A body that is not an error body yields an *Error whose message is the
-// start of the body, or the status text.
+// it. The body is decoded as Error.UnmarshalJSON does; a body that is not
+// JSON, or JSON with no code, name or message, gives the message: one line of
+// printable text from the body (an HTML page's title, or its text), or the
+// status text.
 func FromResponse(resp *http.Response) error {
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return nil
@@ -109,23 +205,81 @@ func FromResponse(resp *http.Response) error {
 		data, _ = io.ReadAll(io.LimitReader(resp.Body, maxBody))
 	}
 	e, err := Parse(data)
-	if err != nil || e.ErrorCode == 0 && e.Message == "" {
-		e = &Error{Message: bodyText(data, resp.StatusCode)}
+	if err != nil {
+		e = &Error{}
+	}
+	if e.ErrorCode == 0 && e.Name == "" && e.Message == "" {
+		e.Message = bodyText(data, resp.StatusCode)
 	}
 	e.HTTPStatus = resp.StatusCode
 	return e
 }
 
-// bodyText returns the start of a body that is not an error body, or the status text.
+// bodyText returns a body that is not an error body as one line of printable
+// text of at most 200 bytes: an HTML page's title or text, each run of white
+// space as one space, other control and format characters dropped, invalid
+// UTF-8 as U+FFFD; the status text when nothing is left.
 func bodyText(data []byte, status int) string {
-	s := strings.TrimSpace(string(data))
-	if len(s) > 200 {
-		s = s[:200] + "..."
+	s := string(data)
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "<") {
+		s = markupText(t)
 	}
-	if s == "" {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+		case unicode.IsPrint(r):
+			n := b.Len() + utf8.RuneLen(r)
+			if space {
+				n++
+			}
+			if n > 200 {
+				return b.String() + "..."
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
 		return http.StatusText(status)
 	}
-	return strings.ToValidUTF8(s, "�")
+	return b.String()
+}
+
+// markupText returns the text of an HTML page: its title when it has one, else
+// everything outside tags, entities decoded.
+func markupText(s string) string {
+	low := []byte(s)
+	for i, c := range low {
+		if c >= 'A' && c <= 'Z' {
+			low[i] = c + 32
+		}
+	}
+	lower := string(low)
+	if i := strings.Index(lower, "<title"); i >= 0 {
+		if j := strings.Index(lower[i:], "</title"); j > 0 {
+			s = s[i : i+j]
+		}
+	}
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			in = true
+			b.WriteByte(' ')
+		case c == '>' && in:
+			in = false
+		case !in:
+			b.WriteByte(c)
+		}
+	}
+	return html.UnescapeString(b.String())
 }
 
 // Fill replaces each placeholder "[Key]" or "{Key}" of message with
@@ -159,36 +313,27 @@ func Format(message string, args ...any) string {
 	})
 }
 
-// placeholders replaces each placeholder of message whose value is known.
+// placeholders replaces each placeholder of message whose value is known, in
+// one pass.
 func placeholders(message string, value func(string) (string, bool)) string {
 	var b strings.Builder
-	for {
-		i := strings.IndexAny(message, "[{")
-		if i < 0 {
-			break
+	start, done := -1, 0
+	for i := 0; i < len(message); i++ {
+		switch c := message[i]; {
+		case c == '[' || c == '{':
+			start = i
+		case start >= 0 && (c == ']' && message[start] == '[' || c == '}' && message[start] == '{'):
+			if v, ok := value(message[start+1 : i]); ok {
+				b.WriteString(message[done:start])
+				b.WriteString(v)
+				done = i + 1
+			}
+			start = -1
 		}
-		closer := "]"
-		if message[i] == '{' {
-			closer = "}"
-		}
-		j := strings.Index(message[i+1:], closer)
-		if j < 0 {
-			break
-		}
-		key := message[i+1 : i+1+j]
-		if strings.ContainsAny(key, "[{") {
-			b.WriteString(message[:i+1])
-			message = message[i+1:]
-			continue
-		}
-		b.WriteString(message[:i])
-		if v, ok := value(key); ok {
-			b.WriteString(v)
-		} else {
-			b.WriteString(message[i : i+2+j])
-		}
-		message = message[i+2+j:]
 	}
-	b.WriteString(message)
+	if done == 0 {
+		return message
+	}
+	b.WriteString(message[done:])
 	return b.String()
 }

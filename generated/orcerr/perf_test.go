@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +44,50 @@ func BenchmarkFromResponse(b *testing.B) {
 		if err := FromResponse(resp); !errors.As(err, &e) || e.ErrorCode != ItemNotFound || e.HTTPStatus != 404 || e.TraceID == "" {
 			b.Fatalf("FromResponse = %v", err)
 		}
+	}
+}
+
+// BenchmarkByName looks up names: an identifier, a spec name tied to a code,
+// and a name nobody knows.
+func BenchmarkByName(b *testing.B) {
+	for _, name := range []string{"ItemNotFound", "PackageNotFound", "NoSuchName"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = ByName(name)
+			}
+		})
+	}
+}
+
+// openers is n bytes of '[' followed by one ']': the message on which a
+// placeholder scanner that restarts after each opener does quadratic work.
+func openers(n int) string {
+	return strings.Repeat("[", n) + "]"
+}
+
+// BenchmarkFill and BenchmarkFormat run on 128 KiB and 512 KiB of openers;
+// linear scanners take about 4 times as long on the second.
+func BenchmarkFill(b *testing.B) {
+	for _, kib := range []int{128, 512} {
+		msg := openers(kib << 10)
+		b.Run(strconv.Itoa(kib)+"KiB", func(b *testing.B) {
+			b.SetBytes(int64(len(msg)))
+			for b.Loop() {
+				_ = Fill(msg, map[string]string{"x": "y"})
+			}
+		})
+	}
+}
+
+func BenchmarkFormat(b *testing.B) {
+	for _, kib := range []int{128, 512} {
+		msg := openers(kib << 10)
+		b.Run(strconv.Itoa(kib)+"KiB", func(b *testing.B) {
+			b.SetBytes(int64(len(msg)))
+			for b.Loop() {
+				_ = Format(msg, "y")
+			}
+		})
 	}
 }
