@@ -99,6 +99,35 @@ func names(cat *model.Catalog) []NameView {
 	return out
 }
 
+// knownAs lists a code's names other than its identifier, in the order
+// page, spec, suggestion, each once with every source that gives it:
+// "`PackageNotFound` (stated by the page)".
+func knownAs(c model.Code) string {
+	var order []string
+	from := map[string][]string{}
+	add := func(name, source string) {
+		if name == "" || name == c.Name || slices.Contains(from[name], source) {
+			return
+		}
+		if from[name] == nil {
+			order = append(order, name)
+		}
+		from[name] = append(from[name], source)
+	}
+	for _, n := range c.Names {
+		add(n, "stated by the page")
+	}
+	for _, a := range c.Aliases {
+		add(a, "the spec's other name for the code")
+	}
+	add(c.Guess, "suggested by the spec's enum order, a guess")
+	parts := make([]string, len(order))
+	for i, n := range order {
+		parts[i] = CodeSpan(n) + " (" + Text(strings.Join(from[n], "; ")) + ")"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // sourceView builds a row of the sources table: the page by its public
 // address, a spec by its title and, when it was fetched, its URL.
 func sourceView(s model.Source) SourceView {

@@ -71,7 +71,7 @@ func TestRenderForm(t *testing.T) {
 		"<a id=\"code-1001\"></a>\n\n### 1001 NameAlreadyUsed\n",
 		"- The name `[CustomNameYouAdded]` is already used.\n",
 		"- `POST`, `PUT` `/odata/Robots` (operationId `Robots_Post`, `Robots_PutById`)\n",
-		"- **Other names in the spec:** `RobotNotFound`\n",
+		"- **Also known as:** `RobotNotFound` (the spec's other name for the code)\n",
 		"| PUT /odata/Robots | Robots\\_PutById | [1001](#code-1001) |\n",
 		"### Uncategorized\n\n- [1001](#code-1001) NameAlreadyUsed\n",
 		"## Codes by HTTP status\n\n### 409 Conflict\n\n- [1300](#code-1300) Conflict1300\n\n### No status stated\n\n- [1000](#code-1000) InvalidRequest\n",
@@ -127,5 +127,37 @@ func TestRenderUnreadableTemplate(t *testing.T) {
 	_, err := markdown.Render(loadModel(t, "basic.json"), markdown.Options{Templates: fsys})
 	if err == nil || !strings.HasPrefix(err.Error(), `read template "codes.md.tmpl": `) || errors.Unwrap(err) == nil {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestRenderNamesGolden renders real rows (from the committed model) whose
+// codes are known by several names: stated by the page beside the
+// identifier, the spec's other names, a name the spec's order suggests,
+// one name stated for two codes; and sources read from a local copy and a
+// URL holding credentials.
+func TestRenderNamesGolden(t *testing.T) {
+	cat := testenv.Catalog(t, "gen", "markdown", "testdata", "names.json")
+	got, err := markdown.Render(cat, markdown.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, filepath.Join("testdata", "names.md"), got)
+	mdtest.Check(t, cat)
+	s := string(got)
+	for _, want := range []string{
+		"- **Also known as:** `InvalidNonProductionMachineSlots` (stated by the page; the spec's other name for the code), `InvalidUnattendedMachineSlots` (stated by the page; the spec's other name for the code)\n",
+		"- **Also known as:** `CannotUpdateBusyRobot` (suggested by the spec's enum order, a guess)\n",
+		"| PackageNotFound | [1661](#code-1661) | stated by the page |\n| PackageNotFound | [1677](#code-1677) | identifier: stated by the page |\n",
+		"| page | Response Codes, Orchestrator API guide | " + markdown.PageURL + " |  |",
+		"| spec | UiPath.WebApi 20.0 | https://cloud.uipath.com/org/tenant/orchestrator\\_/swagger/v20.0/swagger.json | 20.0 |",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("document lacks %q", want)
+		}
+	}
+	for _, leak := range []string{"/home/someone", "secret", "token"} {
+		if strings.Contains(s, leak) {
+			t.Errorf("document shows %q from a source's location", leak)
+		}
 	}
 }

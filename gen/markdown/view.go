@@ -48,12 +48,11 @@ type CodeView struct {
 	Category, HTTP string
 	// Aliases lists the spec's other names as code spans, comma-separated.
 	Aliases string
-	// Stated lists the names the page states for the code other than its
-	// identifier, as code spans, comma-separated.
-	Stated string
-	// Suggested is the name the spec's enum order suggests (a guess) when
-	// it is not the identifier, as a code span; empty otherwise.
-	Suggested string
+	// KnownAs lists the code's other names (stated by the page, the
+	// spec's other names, the name the spec's enum order suggests), each a
+	// code span followed by where it comes from, comma-separated; empty
+	// when the code has none.
+	KnownAs string
 	// Messages are the messages, placeholders marked as code spans.
 	Messages []string
 	// Description is the description paragraph.
@@ -166,16 +165,7 @@ func codeView(c model.Code) CodeView {
 		spans[i] = CodeSpan(a)
 	}
 	v.Aliases = strings.Join(spans, ", ")
-	var stated []string
-	for _, n := range c.Names {
-		if n != c.Name {
-			stated = append(stated, CodeSpan(n))
-		}
-	}
-	v.Stated = strings.Join(stated, ", ")
-	if c.Guess != "" && c.Guess != c.Name {
-		v.Suggested = CodeSpan(c.Guess)
-	}
+	v.KnownAs = knownAs(c)
 	for _, e := range c.Endpoints {
 		v.Endpoints = append(v.Endpoints, endpointLine(e))
 	}

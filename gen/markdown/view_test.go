@@ -96,13 +96,19 @@ func TestNamesIndex(t *testing.T) {
 }
 
 func TestCodeViewKnownAs(t *testing.T) {
-	v := codeView(model.Code{Code: 1661, Name: "ProcessNotFound", Names: []string{"ProcessNotFound", "PackageNotFound"}, Guess: "ProcessNotFound"})
-	if v.Stated != "`PackageNotFound`" || v.Suggested != "" {
-		t.Errorf("Stated = %q, Suggested = %q", v.Stated, v.Suggested)
-	}
-	v = codeView(model.Code{Code: 1209, Name: "RobotBusy", Guess: "CannotUpdateBusyRobot"})
-	if v.Stated != "" || v.Suggested != "`CannotUpdateBusyRobot`" {
-		t.Errorf("Stated = %q, Suggested = %q", v.Stated, v.Suggested)
+	for _, tc := range []struct {
+		code model.Code
+		want string
+	}{
+		{model.Code{Name: "ProcessNotFound", Names: []string{"ProcessNotFound", "PackageNotFound"}, Guess: "ProcessNotFound"}, "`PackageNotFound` (stated by the page)"},
+		{model.Code{Name: "RobotBusy", Guess: "CannotUpdateBusyRobot"}, "`CannotUpdateBusyRobot` (suggested by the spec's enum order, a guess)"},
+		{model.Code{Name: "A", Names: []string{"A", "B"}, Aliases: []string{"B", "C"}},
+			"`B` (stated by the page; the spec's other name for the code), `C` (the spec's other name for the code)"},
+		{model.Code{Name: "A", Names: []string{"A"}}, ""},
+	} {
+		if got := codeView(tc.code).KnownAs; got != tc.want {
+			t.Errorf("KnownAs of %+v = %q, want %q", tc.code, got, tc.want)
+		}
 	}
 }
 
