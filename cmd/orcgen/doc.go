@@ -25,6 +25,13 @@
 // Orchestrator 20.0 definition for a source not given, so "orcgen generate"
 // with no config and no flags works offline.
 //
+// The page is recognised by its content: the site's HTML (in any language),
+// its .md export, a GFM pipe table of it ("copy as Markdown"), or its plain
+// pipe-text rendering (every cell ended by "|"). A rendering without code
+// spans or endpoint lists cannot show the names and endpoint lists the page
+// holds; the model then carries an info diagnostic saying so, and names come
+// from the spec.
+//
 // # generate
 //
 //	orcgen generate [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME]
