@@ -62,28 +62,33 @@ type nameKey struct {
 
 // names lists every name a code is known by: its identifier, the names the
 // page states, the spec's other names for it, the name the spec's order
-// suggests, and the spec names the join tied to it; each (name, code) once,
-// described by the first of those that holds it; by name, then code.
+// suggests, and the spec names the join tied to it otherwise; each (name,
+// code) once, with every source that gives it; by name, then code.
 func names(cat *model.Catalog) []NameView {
-	how := map[nameKey]string{}
+	how := map[nameKey][]string{}
 	add := func(name string, code int, text string) {
 		k := nameKey{name, code}
-		if _, ok := how[k]; !ok && name != "" {
-			how[k] = text
+		if name != "" && !slices.Contains(how[k], text) {
+			how[k] = append(how[k], text)
 		}
 	}
 	for _, c := range cat.Codes {
 		add(c.Name, c.Code, "identifier: "+originText(c.NameOrigin))
+		other := func(name, text string) {
+			if name != c.Name {
+				add(name, c.Code, text)
+			}
+		}
 		for _, n := range c.Names {
-			add(n, c.Code, "stated by the page")
+			other(n, "stated by the page")
 		}
 		for _, a := range c.Aliases {
-			add(a, c.Code, "the spec's other name for the code")
+			other(a, "the spec's other name for the code")
 		}
-		add(c.Guess, c.Code, "suggested by the spec's enum order (a guess)")
+		other(c.Guess, "suggested by the spec's enum order (a guess)")
 	}
 	for _, n := range cat.Names {
-		if n.Code != 0 {
+		if _, known := how[nameKey{n.Name, n.Code}]; n.Code != 0 && !known {
 			add(n.Name, n.Code, "the spec's name for the code ("+originText(n.Origin)+")")
 		}
 	}
@@ -94,7 +99,7 @@ func names(cat *model.Catalog) []NameView {
 	slices.SortFunc(keys, func(a, b nameKey) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.code, b.code)) })
 	out := make([]NameView, len(keys))
 	for i, k := range keys {
-		out[i] = NameView{Name: Cell(k.name), Code: shortLink(k.code), How: Cell(how[k])}
+		out[i] = NameView{Name: Cell(k.name), Code: shortLink(k.code), How: Cell(strings.Join(how[k], "; "))}
 	}
 	return out
 }

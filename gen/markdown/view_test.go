@@ -83,7 +83,7 @@ func TestNamesIndex(t *testing.T) {
 	}
 	want := []NameView{
 		{Name: "CannotUpdateBusyRobot", Code: "[1209](#code-1209)", How: "suggested by the spec's enum order (a guess)"},
-		{Name: "InvalidUnattendedMachineSlots", Code: "[1208](#code-1208)", How: "stated by the page"},
+		{Name: "InvalidUnattendedMachineSlots", Code: "[1208](#code-1208)", How: "stated by the page; the spec's other name for the code"},
 		{Name: "MachineLicenseCannotChange", Code: "[1208](#code-1208)", How: "identifier: stated by the page"},
 		{Name: "PackageNotFound", Code: "[1661](#code-1661)", How: "stated by the page"},
 		{Name: "PackageNotFound", Code: "[1677](#code-1677)", How: "the spec's name for the code (stated by the page)"},
