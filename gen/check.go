@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bytes"
 	"sort"
 
 	udiff "github.com/aymanbagabas/go-udiff"
@@ -12,8 +13,8 @@ const (
 	DriftMissing = "missing"
 	// DriftChanged: the file on disk differs from the set's.
 	DriftChanged = "changed"
-	// DriftStale: orcgen generated the file earlier, the set no longer holds
-	// it.
+	// DriftStale: the previous generation's manifest lists the file, the
+	// set no longer holds it.
 	DriftStale = "stale"
 )
 
@@ -30,13 +31,18 @@ type Drift struct {
 
 // Check compares the set with fsys without changing anything, and returns
 // one Drift per missing, changed or stale file, sorted by path; none when
-// the files are up to date.
+// the files are up to date. Stale files are those of the lock's manifest on
+// disk that the set no longer holds; nothing else is looked at. Run Recover
+// first to finish an interrupted commit.
 func Check(fsys FileSystem, set *Set) ([]Drift, error) {
 	var drifts []Drift
 	for _, f := range set.Files {
 		exists, same, old, err := sameContent(fsys, f.Path, f.Data)
 		if err != nil {
 			return nil, err
+		}
+		if exists && !same && f.Path == set.LockPath {
+			same = sameButSettings(old, f.Data)
 		}
 		switch {
 		case !exists:
@@ -45,7 +51,11 @@ func Check(fsys FileSystem, set *Set) ([]Drift, error) {
 			drifts = append(drifts, newDrift(f.Path, DriftChanged, old, f.Data))
 		}
 	}
-	old, err := stale(fsys, set)
+	prev, err := previousLock(fsys, set)
+	if err != nil {
+		return nil, err
+	}
+	old, err := stale(fsys, set, prev)
 	if err != nil {
 		return nil, err
 	}
@@ -69,4 +79,25 @@ func newDrift(name, status string, old, new []byte) Drift {
 		to = "/dev/null"
 	}
 	return Drift{Path: name, Status: status, Diff: udiff.Unified(from, to, string(old), string(new))}
+}
+
+// sameButSettings reports whether two lock files differ at most in the
+// settings they record: which inputs a generation named is not drift, what
+// it generated from them is.
+func sameButSettings(old, new []byte) bool {
+	o, err := ParseLockfile(old)
+	if err != nil {
+		return false
+	}
+	n, err := ParseLockfile(new)
+	if err != nil {
+		return false
+	}
+	n.Settings = o.Settings
+	a, err := o.Marshal()
+	if err != nil {
+		return false
+	}
+	b, err := n.Marshal()
+	return err == nil && bytes.Equal(a, b)
 }

@@ -15,6 +15,7 @@ func TestCheck(t *testing.T) {
 		"docs/response-codes.md": "same\n",
 		"model.json":             "{}\n",
 	})
+	withManifest(t, fsys, set, "orcerr/codes_gen.go", "orcerr/old_gen.go")
 	drifts, err := Check(fsys, set)
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +35,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("drift %d =\n%+v\nwant\n%+v", i, drifts[i], want[i])
 		}
 	}
-	if len(fsys.Files) != 3 {
+	if len(fsys.Files) != 4 {
 		t.Errorf("Check changed the files: %d", len(fsys.Files))
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/google/renameio/v2"
 )
 
 // FileSystem is the storage Write and Check work on. Names are slash paths
@@ -19,14 +17,33 @@ type FileSystem interface {
 	// ReadFile returns the content of name; an error wrapping fs.ErrNotExist
 	// when it does not exist.
 	ReadFile(name string) ([]byte, error)
-	// ReadDir lists the regular files below dir, recursively, as slash paths
-	// relative to the file system's root, sorted; nil when dir is missing.
-	ReadDir(dir string) ([]string, error)
-	// Stage prepares name to hold data without making it visible yet.
+	// List returns the names of the regular files directly in dir (no
+	// subdirectories), as slash paths relative to the file system's root,
+	// sorted; nil when dir is missing.
+	List(dir string) ([]string, error)
+	// Stage prepares name to hold data without making it visible yet: the
+	// data goes to TempName(name), which Commit renames into place.
 	Stage(name string, data []byte) (Pending, error)
+	// Rename moves from to to, replacing to atomically.
+	Rename(from, to string) error
 	// Remove deletes name.
 	Remove(name string) error
 }
+
+// tempPrefix starts the name of every temporary file orcgen writes: one
+// recognisable pattern, so that a later run removes what a killed one left.
+const tempPrefix = ".orcgen-tmp."
+
+// TempName returns the temporary file that stages name: in the same
+// directory, so that the rename is atomic. Runs on one output directory are
+// serialised (LockDir), so one name per target suffices.
+func TempName(name string) string {
+	dir, base := path.Split(name)
+	return dir + tempPrefix + base
+}
+
+// isTemp reports whether the slash path name is a temporary file of orcgen.
+func isTemp(name string) bool { return strings.HasPrefix(path.Base(name), tempPrefix) }
 
 // Pending is a staged write: Commit makes it visible atomically, Discard
 // drops it.
@@ -59,55 +76,78 @@ func (o osFS) ReadFile(name string) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
-// ReadDir lists the files below dir, recursively, as slash paths.
-func (o osFS) ReadDir(dir string) ([]string, error) {
+// List lists the regular files directly in dir as slash paths.
+func (o osFS) List(dir string) ([]string, error) {
 	base, err := o.path(dir)
 	if err != nil {
 		return nil, err
 	}
-	var names []string
-	err = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
-			rel, err := filepath.Rel(o.root, p)
-			if err != nil {
-				return err
-			}
-			names = append(names, filepath.ToSlash(rel))
-		}
-		return nil
-	})
+	entries, err := os.ReadDir(base)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	sort.Strings(names)
-	return names, err
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	return names, nil
 }
 
-// Stage writes data to a temporary file beside name, renamed into place by
-// Commit.
+// Stage writes data to TempName(name), synced, renamed into place by
+// Commit. A file already at name keeps its permissions.
 func (o osFS) Stage(name string, data []byte) (Pending, error) {
 	p, err := o.path(name)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := o.path(TempName(name))
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := renameio.NewPendingFile(p,
-		renameio.WithTempDir(filepath.Dir(p)),
-		renameio.WithPermissions(0o644),
-		renameio.WithExistingPermissions())
+	perm := fs.FileMode(0o644)
+	if fi, err := os.Stat(p); err == nil {
+		perm = fi.Mode().Perm()
+	}
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, perm)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Cleanup()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
 		return nil, err
 	}
-	return osPending{f}, nil
+	return osPending{tmp: tmp, dst: p}, nil
+}
+
+// Rename moves a file below the directory, replacing the target.
+func (o osFS) Rename(from, to string) error {
+	f, err := o.path(from)
+	if err != nil {
+		return err
+	}
+	t, err := o.path(to)
+	if err != nil {
+		return err
+	}
+	return os.Rename(f, t)
 }
 
 // Remove deletes a file below the directory.
@@ -119,13 +159,13 @@ func (o osFS) Remove(name string) error {
 	return os.Remove(p)
 }
 
-type osPending struct{ f *renameio.PendingFile }
+type osPending struct{ tmp, dst string }
 
 // Commit renames the temporary file into place.
-func (p osPending) Commit() error { return p.f.CloseAtomicallyReplace() }
+func (p osPending) Commit() error { return os.Rename(p.tmp, p.dst) }
 
 // Discard removes the temporary file.
-func (p osPending) Discard() error { return p.f.Cleanup() }
+func (p osPending) Discard() error { return os.Remove(p.tmp) }
 
 // MemFS is an in-memory FileSystem for tests: a map from slash path to
 // content. Fail, when set, is consulted before every Stage, Commit and
@@ -163,16 +203,30 @@ func (m *MemFS) ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-// ReadDir implements FileSystem.
-func (m *MemFS) ReadDir(dir string) ([]string, error) {
+// List implements FileSystem.
+func (m *MemFS) List(dir string) ([]string, error) {
 	var names []string
 	for name := range m.Files {
-		if dir == "." || strings.HasPrefix(name, dir+"/") {
+		if d := path.Dir(name); d == dir || dir == "" && d == "." {
 			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// Rename implements FileSystem.
+func (m *MemFS) Rename(from, to string) error {
+	if err := m.fail("commit", to); err != nil {
+		return err
+	}
+	data, ok := m.Files[from]
+	if !ok {
+		return &fs.PathError{Op: "rename", Path: from, Err: fs.ErrNotExist}
+	}
+	m.Files[to] = data
+	delete(m.Files, from)
+	return nil
 }
 
 // Stage implements FileSystem.
@@ -183,7 +237,8 @@ func (m *MemFS) Stage(name string, data []byte) (Pending, error) {
 	if err := m.fail("stage", name); err != nil {
 		return nil, err
 	}
-	return &memPending{m: m, name: name, data: data}, nil
+	m.Files[TempName(name)] = append([]byte(nil), data...)
+	return &memPending{m: m, name: name}, nil
 }
 
 // Remove implements FileSystem.
@@ -201,17 +256,15 @@ func (m *MemFS) Remove(name string) error {
 type memPending struct {
 	m    *MemFS
 	name string
-	data []byte
 }
 
-// Commit stores the staged content.
-func (p *memPending) Commit() error {
-	if err := p.m.fail("commit", p.name); err != nil {
-		return err
-	}
-	p.m.Files[p.name] = append([]byte(nil), p.data...)
+// Commit renames the staged content into place.
+func (p *memPending) Commit() error { return p.m.Rename(TempName(p.name), p.name) }
+
+// Discard drops the staged content.
+func (p *memPending) Discard() error {
+	delete(p.m.Files, TempName(p.name))
 	return nil
 }
 
-// Discard drops the staged content.
-func (p *memPending) Discard() error { return nil }
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -39,6 +39,9 @@ type Options struct {
 	// Templates overrides the Markdown templates; nil uses the embedded
 	// ones.
 	Templates fs.FS
+	// Settings are recorded in the lock for check to redo the generation;
+	// nil records none.
+	Settings *Settings
 }
 
 func (o *Options) setDefaults() {
@@ -61,7 +64,7 @@ type emission struct {
 
 // Generate runs the naming stage once, then the selected emitters (in
 // parallel) on the named catalog, and returns their files together with the
-// updated names lock. Nothing is written.
+// updated lock, which records them. Nothing is written.
 func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 	opts.setDefaults()
 	if err := naming.CheckPackage(opts.Package); err != nil {
@@ -75,15 +78,15 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 		}
 		arts = append(arts, a)
 	}
-	var lock *naming.Lock
+	var prev *Lockfile
 	if opts.Lock != nil {
-		l, err := naming.ParseLock(opts.Lock)
+		l, err := ParseLockfile(opts.Lock)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", opts.LockPath, err)
 		}
-		lock = l
+		prev = l
 	}
-	names, err := naming.Resolve(cat, lock)
+	names, err := naming.Resolve(cat, prev.names())
 	if err != nil {
 		return nil, fmt.Errorf("name codes: %w", err)
 	}
@@ -97,7 +100,7 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 	}
 	wg.Wait()
 
-	set := &Set{}
+	set := &Set{LockPath: opts.LockPath}
 	for i, a := range arts {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("generate %s: %w", a.Name, errs[i])
@@ -114,7 +117,14 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 			set.Dirs = append(set.Dirs, dir)
 		}
 	}
-	lockData, err := names.Lock(opts.Package).Marshal()
+	lock := &Lockfile{
+		SchemaVersion: LockSchemaVersion,
+		Package:       opts.Package,
+		Settings:      opts.Settings,
+		Files:         manifest(set.Files, opts.LockPath),
+		Codes:         names.Lock(opts.Package).Codes,
+	}
+	lockData, err := lock.Marshal()
 	if err != nil {
 		return nil, err
 	}

@@ -40,10 +40,25 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st := stages{w: a.stderr, verbose: g.verbose}
+	st := stages{w: a.stderr, verbose: g.verbose, ctx: ctx}
+	if fi, err := os.Stat(c.Out); err != nil || !fi.IsDir() {
+		return fmt.Errorf("check: output directory %s does not exist: nothing to check (run orcgen generate, or give -out)", c.Out)
+	}
+	unlock, err := gen.LockDir(ctx, c.Out, func() {
+		fmt.Fprintf(a.stderr, "orcgen: waiting for another orcgen run on %s to finish\n", c.Out)
+	})
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cat, set, err := g.build(ctx, c, st)
 	if err != nil {
 		return err
+	}
+	if recovered, err := gen.Recover(gen.Dir(c.Out), set); err != nil {
+		return fmt.Errorf("check %s: %w", c.Out, err)
+	} else if recovered {
+		fmt.Fprintf(a.stderr, "orcgen: %s: finished the commit an interrupted run left\n", c.Out)
 	}
 	r := report{out: c.Out}
 	err = st.do("compare", func() (err error) {

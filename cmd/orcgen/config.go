@@ -14,6 +14,7 @@ import (
 
 	"github.com/orcgen/orcgen/gen"
 	"github.com/orcgen/orcgen/gen/naming"
+	"github.com/orcgen/orcgen/parser/source"
 )
 
 // configName is the config file looked up in the current directory.
@@ -140,4 +141,38 @@ func (c *config) validate() error {
 // isURL reports whether s names a URL rather than a file.
 func isURL(s string) bool {
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "embedded:")
+}
+
+// recorded returns the settings the lock records for check: inputs relative
+// to the lock file's directory (URLs without user info and query), the
+// artifacts in the table's order.
+func (c *config) recorded() *gen.Settings {
+	lockDir := filepath.Dir(filepath.Join(c.Out, c.Lock))
+	rel := func(p string) string {
+		if p == "" || isURL(p) {
+			return source.Redact(p)
+		}
+		abs, err := filepath.Abs(p)
+		base, berr := filepath.Abs(lockDir)
+		if err == nil && berr == nil {
+			if r, err := filepath.Rel(base, abs); err == nil {
+				return filepath.ToSlash(r)
+			}
+		}
+		return filepath.ToSlash(p)
+	}
+	var arts []string
+	for _, a := range gen.Artifacts() {
+		if slices.Contains(c.Artifacts, a) {
+			arts = append(arts, a)
+		}
+	}
+	return &gen.Settings{
+		Page:              rel(c.Page),
+		Spec:              rel(c.Spec),
+		Artifacts:         arts,
+		Templates:         rel(c.Templates),
+		AllowExternalRefs: c.AllowExternalRefs,
+		Extend:            c.Extend,
+	}
 }

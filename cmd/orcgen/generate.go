@@ -27,6 +27,8 @@ type genFlags struct {
 	external  bool
 	extend    bool
 	verbose   bool
+	quiet     bool
+	force     bool
 	net       netFlags
 }
 
@@ -41,7 +43,8 @@ func (g *genFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.lock, "lock", "", "names lock path inside the output directory (default "+gen.DefaultLockPath+")")
 	fs.BoolVar(&g.external, "allow-external-refs", false, "let the spec's $refs read other files and URLs")
 	fs.BoolVar(&g.extend, "extend", false, "use names guessed by extending runs of enum names")
-	fs.BoolVar(&g.verbose, "v", false, "print each stage's time to stderr")
+	fs.BoolVar(&g.verbose, "v", false, "print each stage's time and every diagnostic to stderr")
+	fs.BoolVar(&g.quiet, "q", false, "print no diagnostics to stderr (rows of the page dropped, merged or changed)")
 	g.net.register(fs)
 }
 
@@ -90,18 +93,21 @@ func splitList(s string) []string {
 	return out
 }
 
-// build reads the inputs and generates the file set in memory.
+// build reads the inputs and generates the file set in memory. Callers that
+// write hold the output directory's lock (gen.LockDir), so that the names
+// lock read here is the one the write replaces.
 func (g *genFlags) build(ctx context.Context, c *config, st stages) (*model.Catalog, *gen.Set, error) {
 	in := inputs{page: c.Page, spec: c.Spec, allowExternalRefs: c.AllowExternalRefs, extend: c.Extend, net: g.net}
 	cat, err := in.catalog(ctx, st)
 	if err != nil {
 		return nil, nil, err
 	}
+	printDiagnostics(st.w, cat, diagnosticsMode{verbose: g.verbose, quiet: g.quiet})
 	lock, err := gen.Dir(c.Out).ReadFile(c.Lock)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("names lock: %w", err)
 	}
-	opts := gen.Options{Package: c.Package, Artifacts: c.Artifacts, Lock: lock, LockPath: c.Lock}
+	opts := gen.Options{Package: c.Package, Artifacts: c.Artifacts, Lock: lock, LockPath: c.Lock, Settings: c.recorded()}
 	if c.Templates != "" {
 		opts.Templates = os.DirFS(c.Templates)
 	}
@@ -113,12 +119,13 @@ func (g *genFlags) build(ctx context.Context, c *config, st stages) (*model.Cata
 	return cat, set, err
 }
 
-const generateSynopsis = "orcgen generate [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-artifacts LIST] [-templates DIR] [-v]"
+const generateSynopsis = "orcgen generate [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-artifacts LIST] [-templates DIR] [-force] [-v]"
 
 func runGenerate(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("generate", generateSynopsis)
 	var g genFlags
 	g.register(fs)
+	fs.BoolVar(&g.force, "force", false, "replace files at output paths that orcgen did not write")
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -126,18 +133,28 @@ func runGenerate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st := stages{w: a.stderr, verbose: g.verbose}
+	st := stages{w: a.stderr, verbose: g.verbose, ctx: ctx}
+	unlock, err := gen.LockDir(ctx, c.Out, func() {
+		fmt.Fprintf(a.stderr, "orcgen: waiting for another orcgen run on %s to finish\n", c.Out)
+	})
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, set, err := g.build(ctx, c, st)
 	if err != nil {
 		return err
 	}
 	var res *gen.Result
 	err = st.do("write", func() (err error) {
-		res, err = gen.Write(gen.Dir(c.Out), set)
+		res, err = gen.Write(gen.Dir(c.Out), set, gen.WriteOptions{Force: g.force, Context: ctx})
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("write %s: %w", c.Out, err)
+	}
+	if res.Recovered {
+		fmt.Fprintf(a.stderr, "orcgen: %s: finished the commit an interrupted run left\n", c.Out)
 	}
 	if g.verbose {
 		fmt.Fprintf(a.stderr, "orcgen: %s: %d written, %d unchanged, %d removed\n",

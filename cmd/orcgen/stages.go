@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"time"
@@ -11,10 +12,16 @@ import (
 type stages struct {
 	w       io.Writer
 	verbose bool
+	// ctx, when set, is checked before each stage: a cancelled run (SIGINT,
+	// SIGTERM) starts no further stage.
+	ctx context.Context
 }
 
-// do runs f as the stage name.
+// do runs f as the stage name, unless the run was cancelled.
 func (s stages) do(name string, f func() error) error {
+	if s.ctx != nil && s.ctx.Err() != nil {
+		return fmt.Errorf("interrupted before %s; nothing written: %w", name, context.Cause(s.ctx))
+	}
 	start := time.Now()
 	err := f()
 	if s.verbose {
