@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,16 +41,18 @@ var summaryHeader = []string{"Code", "Name", "Message", "Category", "HTTP"}
 // each code's number, name, messages, category and status intact, that the
 // index by name has a row for every name a code is known by (its
 // identifier, the names the page states, the spec's other names, the name
-// the spec suggests), and that each code's section has its anchor, heading,
+// the spec suggests), that the index by HTTP status lists each code under
+// its status, and that each code's section has its anchor, heading,
 // messages and description intact. It returns every defect found, joined.
 func Verify(md []byte, cat *model.Catalog) error {
 	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(md))
-	r := &reader{src: md, items: map[string]bool{}, paragraphs: map[string]bool{}, headings: map[string]bool{}, html: map[string]bool{}}
+	r := newReader(md)
 	_ = ast.Walk(doc, r.visit)
 	var errs []error
 	errs = append(errs, r.errs...)
 	errs = append(errs, checkSummary(r.tables, cat)...)
 	errs = append(errs, checkNames(r.tables, cat)...)
+	errs = append(errs, r.checkStatuses(cat)...)
 	for _, c := range cat.Codes {
 		errs = append(errs, r.checkSection(c)...)
 	}
@@ -64,7 +67,16 @@ type reader struct {
 	// paragraphs and headings; html the raw HTML blocks and the raw HTML
 	// of each paragraph, concatenated.
 	items, paragraphs, headings, html map[string]bool
-	errs                              []error
+	// under holds the list items below each third-level heading, by the
+	// heading's text; h3 is the last such heading read.
+	under map[string]map[string]bool
+	h3    string
+	errs  []error
+}
+
+// newReader returns a reader of the document md.
+func newReader(md []byte) *reader {
+	return &reader{src: md, items: map[string]bool{}, paragraphs: map[string]bool{}, headings: map[string]bool{}, html: map[string]bool{}, under: map[string]map[string]bool{}}
 }
 
 // visit records tables, list items, paragraphs, headings and HTML blocks.
@@ -78,8 +90,15 @@ func (r *reader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *ast.ListItem:
 		r.items[textOf(v, r.src)] = true
+		if r.under[r.h3] == nil {
+			r.under[r.h3] = map[string]bool{}
+		}
+		r.under[r.h3][textOf(v, r.src)] = true
 	case *ast.Heading:
 		r.headings[textOf(v, r.src)] = true
+		if v.Level == 3 {
+			r.h3 = textOf(v, r.src)
+		}
 	case *ast.Paragraph:
 		r.paragraphs[textOf(v, r.src)] = true
 		r.html[rawHTML(v, r.src)] = true
@@ -150,6 +169,23 @@ func checkSummary(tables [][][]string, cat *model.Catalog) []error {
 	for i, c := range cat.Codes {
 		if want := summaryRow(c); !slices.Equal(rows[i], want) {
 			errs = append(errs, fmt.Errorf("summary row %d: cells %q, want %q", i+1, rows[i], want))
+		}
+	}
+	return errs
+}
+
+// checkStatuses finds each code listed under its HTTP status in the index
+// by status ("409 Conflict", or "No status stated").
+func (r *reader) checkStatuses(cat *model.Catalog) []error {
+	var errs []error
+	for _, c := range cat.Codes {
+		heading := "No status stated"
+		if c.HTTPStatus != 0 {
+			heading = strings.TrimSpace(strconv.Itoa(c.HTTPStatus) + " " + http.StatusText(c.HTTPStatus))
+		}
+		item := strings.TrimSpace(strconv.Itoa(c.Code) + " " + c.Name)
+		if !r.under[heading][item] {
+			errs = append(errs, fmt.Errorf("code %d: not listed under %q in the index by HTTP status", c.Code, heading))
 		}
 	}
 	return errs
@@ -235,7 +271,7 @@ func normalize(s string) string {
 // header's: the breakage an unescaped "|" causes.
 func CheckTables(md []byte) error {
 	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(md))
-	r := &reader{src: md, items: map[string]bool{}, paragraphs: map[string]bool{}, headings: map[string]bool{}, html: map[string]bool{}}
+	r := newReader(md)
 	_ = ast.Walk(doc, r.visit)
 	return errors.Join(r.errs...)
 }

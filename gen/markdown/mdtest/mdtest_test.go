@@ -42,6 +42,7 @@ func TestVerifyCatchesBrokenDocuments(t *testing.T) {
 		{"ordered list marker", `- 1\. one`, `- 1. one`, `message 1 "1. one"`},
 		{"missing anchor", `<a id="code-1002"></a>`, ``, `no anchor`},
 		{"emphasis", `\*x\*`, `*x*`, "summary row 1"},
+		{"code missing from the status index", "### 400 Bad Request\n\n- [1001](#code-1001) Pipe\n", "### 400 Bad Request\n\n", `code 1001: not listed under "400 Bad Request"`},
 		{"name missing from the index", "| Guess\\`d | [1002](#code-1002) |", "| Guess | [1002](#code-1002) |", `name "Guess` + "`" + `d" has no row`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
