@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -16,7 +17,7 @@ func (g *generator) errorFields() []model.Property {
 	def := model.DefaultErrorSchema().Properties
 	props := def
 	if g.cat.ErrorSchema != nil {
-		props = g.cat.ErrorSchema.Properties
+		props = slices.Clone(g.cat.ErrorSchema.Properties)
 	}
 	for _, need := range def[:2] {
 		if !hasProperty(props, need.Name) {
@@ -41,21 +42,20 @@ type errorField struct {
 	name string // Go field name
 }
 
-// reservedFields are Error's names that no schema property may take: its
-// own fields and its methods.
-var reservedFields = []string{"Error", "HTTPStatus", "Is", "Name", "UnmarshalJSON", "Unwrap"}
+// reservedField reports whether a schema property may not take name as its
+// Go field: Error's own fields and methods, and wireError's Envelope.
+func reservedField(name string) bool {
+	return slices.Contains([]string{"Envelope", "Error", "HTTPStatus", "Is", "Name", "UnmarshalJSON", "Unwrap"}, name)
+}
 
 // fields pairs each error schema property with its Go field name, and
 // rejects a property whose name is no usable field.
 func (g *generator) fields() ([]errorField, error) {
 	seen := map[string]bool{}
-	for _, r := range reservedFields {
-		seen[r] = true
-	}
 	var out []errorField
 	for _, p := range g.errorFields() {
 		name := fieldName(p.Name)
-		if name == "" || seen[name] || strings.EqualFold(p.Name, "error") {
+		if name == "" || seen[name] || reservedField(name) || strings.EqualFold(p.Name, "error") {
 			return nil, fmt.Errorf("error schema property %q: not usable as a Go field name", p.Name)
 		}
 		seen[name] = true
