@@ -9,8 +9,9 @@ import (
 
 // Label names a side in one line: the spec's title (with its version when
 // the title lacks it) and the first 12 hex digits of the page's SHA-256,
-// e.g. "UiPath.WebApi 20.0, page 5e1b7ab5e8e0"; "empty catalog" when the
-// side records no source.
+// e.g. "UiPath.WebApi 20.0, page 5e1b7ab5e8e0"; when the side records no
+// source, its counts ("catalog without sources (3 codes, 2 names)"), or
+// "empty catalog".
 func (s Side) Label() string {
 	var parts []string
 	if spec := s.spec(); spec != "" {
@@ -19,8 +20,12 @@ func (s Side) Label() string {
 	if s.PageSHA256 != "" {
 		parts = append(parts, "page "+short(s.PageSHA256))
 	}
-	if len(parts) == 0 {
+	switch {
+	case len(parts) > 0:
+	case s.Codes == 0 && s.Names == 0:
 		return "empty catalog"
+	default:
+		return fmt.Sprintf("catalog without sources (%d codes, %d names)", s.Codes, s.Names)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -62,6 +62,7 @@ func TestSideLabel(t *testing.T) {
 		{Side{SpecSHA256: "abcdef0123456789"}, "spec abcdef012345"},
 		{Side{PageSHA256: "00"}, "page 00"},
 		{Side{}, "empty catalog"},
+		{Side{Codes: 3, Names: 2}, "catalog without sources (3 codes, 2 names)"},
 	} {
 		if got := tc.side.Label(); got != tc.want {
 			t.Errorf("%+v.Label() = %q, want %q", tc.side, got, tc.want)
