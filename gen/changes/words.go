@@ -20,10 +20,14 @@ type NameRename struct {
 // deleted or replaced, when each is the other's only such match. It returns
 // the renames in the order of the old names and what is left of both lists.
 func pairRenames(removed, added []string) (renames []NameRename, restRemoved, restAdded []string) {
+	split := map[string][]string{}
+	for _, n := range slices.Concat(removed, added) {
+		split[n] = words(n)
+	}
 	matches := func(name string, among []string) []string {
 		var out []string
 		for _, other := range among {
-			if oneWordApart(words(name), words(other)) {
+			if oneWordApart(split[name], split[other]) {
 				out = append(out, other)
 			}
 		}
