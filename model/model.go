@@ -62,11 +62,17 @@ const (
 	// OriginBracketed: two agreeing anchors enclose the code, and the
 	// distance in codes equals the distance in enum positions.
 	OriginBracketed = "bracketed"
+	// OriginAligned: the scored alignment of the page's codes to the main
+	// enum gives the code this name with a confidence at or above the
+	// threshold in use (see Code.Alignment); not the exact-gap case, which
+	// is OriginBracketed.
+	OriginAligned = "aligned"
 	// OriginExtended: a run of enum names continued past a single anchor.
-	// A guess: used for Name only when the user opts in.
+	// Join no longer produces it (the alignment's lower -extend threshold
+	// gives OriginAligned); it names the origin in older models.
 	OriginExtended = "extended"
-	// OriginDerived: no evidence; an identifier made from the message, the
-	// description or the category.
+	// OriginDerived: no evidence; an identifier made from the code's own
+	// message or description, or Code<number> when it has neither.
 	OriginDerived = "derived"
 )
 
@@ -104,12 +110,55 @@ type Code struct {
 	// Aliases are the spec's other names for the code (enum names tied to
 	// the code other than Name), in enum order.
 	Aliases []string `json:"aliases,omitempty"`
-	// Guess is an enum name inferred by extending a run of names past a
-	// single anchor (OriginExtended). It becomes Name only when the user opts
-	// in; otherwise it is recorded here and Name comes from other evidence.
+	// Guess is the enum name the alignment suggests for a code it does not
+	// name (its confidence is below the threshold in use); Name then comes
+	// from other evidence. Empty when the code is named from evidence.
 	Guess string `json:"guess,omitempty"`
+	// Alignment is the evidence of the scored alignment for the code, nil
+	// when its name is stated by the page or spelled by a message, or when
+	// no enum position is open to it.
+	Alignment *Alignment `json:"alignment,omitempty"`
 	// Source is the provenance of the row on the page, e.g. "page row 3".
 	Source string `json:"source,omitempty"`
+}
+
+// Confidence levels used in Alignment.Level.
+const (
+	// LevelHigh: the confidence reaches the default threshold; the code is
+	// named so without options.
+	LevelHigh = "high"
+	// LevelMedium: below the default threshold, at or above the lower one
+	// the extend option uses.
+	LevelMedium = "medium"
+	// LevelLow: below both thresholds; only a suggestion.
+	LevelLow = "low"
+)
+
+// Alignment is the outcome of the scored alignment for one code: the enum
+// name it suggests and the evidence behind it.
+type Alignment struct {
+	// Name is the main enum's name the best alignment gives the code.
+	Name string `json:"name"`
+	// Position is Name's index in the main enum.
+	Position int `json:"position"`
+	// Confidence is the margin between the score of the best alignment and
+	// that of the best alignment naming the code otherwise (or not at all),
+	// rounded to hundredths.
+	Confidence float64 `json:"confidence"`
+	// Level is Confidence as a coarse level: LevelHigh, LevelMedium or
+	// LevelLow.
+	Level string `json:"level"`
+	// Words are Name's words found in the code's own messages and
+	// description, in name order.
+	Words []string `json:"words,omitempty"`
+	// RunnerUp is the name the best alternative alignment gives the code;
+	// empty when that alternative leaves it unnamed.
+	RunnerUp string `json:"runnerUp,omitempty"`
+	// Before and After are the nearest codes below and above whose names
+	// are fixed by the page or a message (the anchors), 0 when none.
+	Before int `json:"before,omitempty"`
+	// After: see Before.
+	After int `json:"after,omitempty"`
 }
 
 // Endpoint is one operation the page names for a code.

@@ -26,6 +26,23 @@ type JoinOptions struct {
 // NameOrigin that says which evidence produced it (see the model.Origin
 // constants). Decisions and contradictions are reported in Diagnostics.
 func Join(page *model.Catalog, spec *model.Spec, opts JoinOptions) (*model.Catalog, error) {
+	j, err := newJoiner(page, spec, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := j.assignNames(); err != nil {
+		return nil, err
+	}
+	j.matchEndpoints()
+	if j.out.Diagnostics == nil {
+		j.out.Diagnostics = []model.Diagnostic{}
+	}
+	return j.out, nil
+}
+
+// newJoiner copies the inputs into a catalog whose codes are sorted and
+// whose names are indexed, ready for naming.
+func newJoiner(page *model.Catalog, spec *model.Spec, opts JoinOptions) (*joiner, error) {
 	j := &joiner{opts: opts, out: &model.Catalog{SchemaVersion: model.SchemaVersion}}
 	if page != nil {
 		if page.SchemaVersion != model.SchemaVersion {
@@ -46,14 +63,7 @@ func Join(page *model.Catalog, spec *model.Spec, opts JoinOptions) (*model.Catal
 	}
 	slices.SortStableFunc(j.out.Codes, func(a, b model.Code) int { return a.Code - b.Code })
 	j.buildNames()
-	if err := j.assignNames(); err != nil {
-		return nil, err
-	}
-	j.matchEndpoints()
-	if j.out.Diagnostics == nil {
-		j.out.Diagnostics = []model.Diagnostic{}
-	}
-	return j.out, nil
+	return j, nil
 }
 
 // joiner holds the state of one Join.
@@ -72,6 +82,14 @@ type joiner struct {
 	// spelled holds, per code index, the one spec name its messages spell
 	// ("" when none or several), computed once for all naming steps.
 	spelled []string
+	// lex holds the words of the main enum's names, built on first use.
+	lex *lexicon
+	// texts holds, per code index, the stemmed words of the code's own
+	// text, built on first use.
+	texts [][]string
+	// lexRows holds, per code index, the lexical scores of the code's text
+	// against the main enum's names, built on first use.
+	lexRows []map[int]float64
 }
 
 // diag appends a diagnostic of the join.
@@ -119,6 +137,11 @@ func cloneCodes(codes []model.Code) []model.Code {
 		c.Messages = slices.Clone(c.Messages)
 		c.Params = slices.Clone(c.Params)
 		c.Aliases = slices.Clone(c.Aliases)
+		if c.Alignment != nil {
+			al := *c.Alignment
+			al.Words = slices.Clone(al.Words)
+			c.Alignment = &al
+		}
 		eps := make([]model.Endpoint, len(c.Endpoints))
 		for k, e := range c.Endpoints {
 			e.Methods = slices.Clone(e.Methods)

@@ -31,11 +31,23 @@ const (
 
 // assignNames gives every code a unique Name and NameOrigin, in order of
 // the strength of the evidence: consistent anchors, other page-stated names,
-// bracketed runs, names spelled by messages outside the main enum, extended
-// runs (opt-in), and finally identifiers derived from the text.
+// names spelled by messages outside the main enum, the scored alignment of
+// the rest with the main enum (bracketed or aligned), and finally
+// identifiers derived from the code's own text.
 func (j *joiner) assignNames() error {
+	chain, claimed, claim := j.claimStated()
+	j.claimAligned(chain, claimed, claim)
+	j.deriveRest(claimed)
+	j.setAliases(claimed)
+	return j.checkNames()
+}
+
+// claimStated names the codes whose names the page states or a message
+// spells. It returns the chain of anchors, the names claimed (name → index
+// of the code holding it) and the function that claims a name.
+func (j *joiner) claimStated() ([]anchor, map[string]int, func(int, string, string)) {
 	codes := j.out.Codes
-	claimed := map[string]int{} // name → index of the code holding it
+	claimed := map[string]int{}
 	claim := func(ci int, name, origin string) {
 		codes[ci].Name, codes[ci].NameOrigin = name, origin
 		claimed[name] = ci
@@ -51,12 +63,8 @@ func (j *joiner) assignNames() error {
 		claim(a.code, a.name, a.origin)
 	}
 	j.claimPageNames(claimed, claim)
-	j.claimBracketed(chain, claimed, claim)
 	j.claimMessageNames(claimed, claim)
-	j.guessExtended(chain, claimed, claim)
-	j.deriveRest(claimed)
-	j.setAliases(claimed)
-	return j.checkNames()
+	return chain, claimed, claim
 }
 
 // anchors collects the evidence tying codes to positions in the main enum.
@@ -161,31 +169,6 @@ func (j *joiner) claimPageNames(claimed map[string]int, claim func(int, string, 
 	}
 }
 
-// claimBracketed names the codes between two anchors that agree: when codes
-// c1 < c2 carry names at enum positions i1 < i2 with c2-c1 == i2-i1, code
-// c1+k carries the name at position i1+k.
-func (j *joiner) claimBracketed(chain []anchor, claimed map[string]int, claim func(int, string, string)) {
-	for k := 1; k < len(chain); k++ {
-		lo, hi := chain[k-1], chain[k]
-		c1, c2 := j.out.Codes[lo.code].Code, j.out.Codes[hi.code].Code
-		if c2-c1 != hi.pos-lo.pos {
-			continue
-		}
-		for ci := lo.code + 1; ci < hi.code; ci++ {
-			c := &j.out.Codes[ci]
-			if c.Name != "" {
-				continue
-			}
-			name := j.mainEnum[lo.pos+c.Code-c1]
-			if other, taken := claimed[name]; taken {
-				j.diag(model.SeverityWarning, c.Code, "bracketed name %q already belongs to code %d: not used", name, j.out.Codes[other].Code)
-				continue
-			}
-			claim(ci, name, model.OriginBracketed)
-		}
-	}
-}
-
 // claimMessageNames names codes whose messages spell exactly one spec name
 // that has no place in the main enum (a name of another enum).
 func (j *joiner) claimMessageNames(claimed map[string]int, claim func(int, string, string)) {
@@ -206,60 +189,6 @@ func (j *joiner) claimMessageNames(claimed map[string]int, claim func(int, strin
 		}
 		claim(ci, n, model.OriginMessage)
 	}
-}
-
-// maxExtendGap is the largest step between neighbouring codes that an
-// extended run crosses: the page skips single codes (1005) inside a run, but
-// a jump to the next block (1018 → 1050) starts new numbering.
-const maxExtendGap = 2
-
-// guessExtended continues the enum's order from an anchor to the unnamed
-// codes that follow it closely (or, before the first anchor of a block,
-// precede it), short of the next anchor's position. The guess becomes the
-// Name only with JoinOptions.Extend; otherwise it is kept in Code.Guess.
-func (j *joiner) guessExtended(chain []anchor, claimed map[string]int, claim func(int, string, string)) {
-	if len(chain) == 0 {
-		return
-	}
-	codes := j.out.Codes
-	for k, a := range chain {
-		upper := len(j.mainEnum) // positions must stay below the next anchor's
-		if k+1 < len(chain) {
-			upper = chain[k+1].pos
-		}
-		lower := -1
-		if k > 0 {
-			lower = chain[k-1].pos
-		}
-		base := codes[a.code].Code
-		for ci := a.code + 1; ci < len(codes) && codes[ci].Code-codes[ci-1].Code <= maxExtendGap; ci++ {
-			pos := a.pos + codes[ci].Code - base
-			if codes[ci].Name != "" || pos >= upper {
-				break
-			}
-			j.guess(ci, pos, claimed, claim)
-		}
-		for ci := a.code - 1; ci >= 0 && codes[ci+1].Code-codes[ci].Code <= maxExtendGap; ci-- {
-			pos := a.pos - (base - codes[ci].Code)
-			if codes[ci].Name != "" || codes[ci].Guess != "" || pos <= lower || pos < 0 {
-				break
-			}
-			j.guess(ci, pos, claimed, claim)
-		}
-	}
-}
-
-// guess records (or, with Extend, claims) the enum name at pos for code ci.
-func (j *joiner) guess(ci, pos int, claimed map[string]int, claim func(int, string, string)) {
-	name := j.mainEnum[pos]
-	if _, taken := claimed[name]; taken {
-		return
-	}
-	if j.opts.Extend {
-		claim(ci, name, model.OriginExtended)
-		return
-	}
-	j.out.Codes[ci].Guess = name
 }
 
 // deriveRest gives every code still unnamed an identifier made from its
@@ -294,10 +223,12 @@ func (j *joiner) deriveRest(claimed map[string]int) {
 	}
 }
 
-// deriveIdentifier makes an identifier from the code's text, never a bare
-// number when the text has words.
+// deriveIdentifier makes an identifier from the code's own text: its first
+// message, else its description without the stock opening. A code with no
+// text of its own is Code<number>: a category's words ("License",
+// "Conflict") name a block of codes, not the code.
 func deriveIdentifier(c model.Code) string {
-	texts := append(slices.Clone(c.Messages), describedCase(c.Description), c.Category)
+	texts := append(slices.Clone(c.Messages), describedCase(c.Description))
 	for _, t := range texts {
 		if id := ident.Derive(t); id != "" {
 			return id
@@ -315,10 +246,25 @@ var leadIn = regexp.MustCompile(`(?i)^\s*(?:only displayed if [^.]*\.\s*)?(?:thi
 // an identifier derived from it names the case it describes: "This alert is
 // generated when a job fails." gives "a job fails.".
 func describedCase(description string) string {
+	description = withoutListIntro(description)
 	if rest := leadIn.ReplaceAllString(description, ""); strings.TrimSpace(rest) != "" {
 		return rest
 	}
 	return description
+}
+
+// withoutListIntro drops a description's last sentence when it ends with a
+// colon: it introduces a list ("This error is displayed in the following
+// scenarios:") and says nothing about the error itself.
+func withoutListIntro(description string) string {
+	d := strings.TrimSpace(description)
+	if !strings.HasSuffix(d, ":") {
+		return description
+	}
+	if i := strings.LastIndexAny(strings.TrimSuffix(d, ":"), ".!?"); i >= 0 {
+		return d[:i+1]
+	}
+	return ""
 }
 
 // setAliases lists, for each code, the page-stated names it does not use

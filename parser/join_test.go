@@ -82,23 +82,27 @@ func TestJoinBracketedBetweenAgreeingAnchors(t *testing.T) {
 	}
 }
 
-func TestJoinNoBracketWhenDistancesDiffer(t *testing.T) {
+func TestJoinAlignedNotBracketedWhenDistancesDiffer(t *testing.T) {
 	page := testPage(
 		model.Code{Code: 10, Names: []string{"A"}},
 		model.Code{Code: 11, Messages: []string{"Eleven happened."}},
 		model.Code{Code: 20, Names: []string{"D"}},
 	)
 	cat := mustJoin(t, page, testSpec("A", "B", "C", "D"), JoinOptions{})
-	got := names(cat)
-	if got[11] != "ElevenHappened/derived" {
-		t.Errorf("code 11 = %s, want a derived name (10→A and 20→D do not agree)", got[11])
+	// 10→A and 20→D do not agree (10 codes, 3 names), so 11 is not
+	// bracketed; the step 10→11 next to A still makes it B: putting it at C
+	// costs a name's difference in steps (2), leaving it unnamed the step.
+	c := cat.Codes[1]
+	if got := c.Name + "/" + c.NameOrigin; got != "B/aligned" {
+		t.Errorf("code 11 = %s, want B/aligned", got)
 	}
-	if c := cat.Codes[1]; c.Guess != "B" {
-		t.Errorf("code 11 guess = %q, want B (the run extended past A)", c.Guess)
+	want := model.Alignment{Name: "B", Position: 1, Confidence: 2, Level: model.LevelHigh, RunnerUp: "C", Before: 10, After: 20}
+	if c.Alignment == nil || !reflect.DeepEqual(*c.Alignment, want) {
+		t.Errorf("code 11 alignment = %+v, want %+v", c.Alignment, want)
 	}
 }
 
-func TestJoinExtendOptIn(t *testing.T) {
+func TestJoinCategoryIsNoName(t *testing.T) {
 	page := testPage(
 		model.Code{Code: 10, Names: []string{"A"}},
 		model.Code{Code: 11},
@@ -106,16 +110,15 @@ func TestJoinExtendOptIn(t *testing.T) {
 		model.Code{Code: 50, Category: "Other block"},
 	)
 	spec := testSpec("A", "B", "C", "D", "E")
-	off := names(mustJoin(t, page, spec, JoinOptions{}))
-	on := names(mustJoin(t, page, spec, JoinOptions{Extend: true}))
-	if off[11] != "Code11/derived" || off[13] != "SkipsOneCode/derived" {
-		t.Errorf("without Extend: %v", off)
-	}
-	if on[11] != "B/extended" || on[13] != "D/extended" {
-		t.Errorf("with Extend: 11=%s 13=%s, want B/extended and D/extended", on[11], on[13])
-	}
-	if on[50] != "OtherBlock/derived" {
-		t.Errorf("with Extend: 50=%s, want the run to stop at the jump to the next block", on[50])
+	for _, opts := range []JoinOptions{{}, {Extend: true}} {
+		got := names(mustJoin(t, page, spec, opts))
+		// 11 and 13 continue A's run (13 skips C with the code it skips);
+		// 50 opens another block: no evidence places it, and its
+		// category names a block, not the code.
+		want := map[int]string{10: "A/page", 11: "B/aligned", 13: "D/aligned", 50: "Code50/derived"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("extend=%v: names = %v, want %v", opts.Extend, got, want)
+		}
 	}
 }
 
@@ -192,7 +195,7 @@ func TestJoinSharedMessageDerivesDistinctNames(t *testing.T) {
 		got := names(mustJoin(t, page, nil, JoinOptions{}))
 		want := map[int]string{
 			1914: "RobotLicensingFailed1914/derived", 1915: "RobotLicensingFailed1915/derived",
-			1916: "License1916/derived", 1917: "License1917/derived",
+			1916: "Code1916/derived", 1917: "Code1917/derived",
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("names = %v, want %v", got, want)
