@@ -74,6 +74,8 @@ type Loaded struct {
 	Document *openapi3.T
 	// Model is the decoded model file, for KindModel.
 	Model *model.Catalog
+	// Data are the bytes read.
+	Data []byte
 }
 
 // Load reads src (a file path or an http(s) URL) and parses it as want, or
@@ -96,18 +98,31 @@ func Load(ctx context.Context, src string, want Kind, opts LoadOptions) (*Loaded
 	if err != nil {
 		return nil, err
 	}
-	return parseInput(in.Data, src, in.ContentType, want, opts)
+	l, err := parseInput(in.Data, src, in.ContentType, want, opts)
+	if err != nil {
+		return nil, err
+	}
+	l.Data = in.Data
+	return l, nil
 }
 
 // loadDefault returns the embedded page or spec snapshot.
 func loadDefault(want Kind, opts LoadOptions) (*Loaded, error) {
+	var l *Loaded
+	var err error
 	switch want {
 	case KindPage:
-		return parseInput(defaults.Page, defaults.PageURI, "text/html; charset=utf-8", KindPage, opts)
+		l, err = parseInput(defaults.Page, defaults.PageURI, "text/html; charset=utf-8", KindPage, opts)
 	case KindSpec:
-		return parseInput(defaults.Spec, defaults.SpecURI, "", KindSpec, opts)
+		l, err = parseInput(defaults.Spec, defaults.SpecURI, "", KindSpec, opts)
+	default:
+		return nil, fmt.Errorf("no default %s: name a source", want)
 	}
-	return nil, fmt.Errorf("no default %s: name a source", want)
+	if err != nil {
+		return nil, err
+	}
+	l.Data = map[Kind][]byte{KindPage: defaults.Page, KindSpec: defaults.Spec}[want]
+	return l, nil
 }
 
 // parseInput parses data read from uri as want, sniffing the kind when want

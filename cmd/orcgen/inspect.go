@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"github.com/google/renameio/v2"
 
 	"github.com/orcgen/orcgen/gen"
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/gen/openapi"
 	"github.com/orcgen/orcgen/model"
 	"github.com/orcgen/orcgen/parser"
@@ -137,17 +140,43 @@ func runPatch(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := openapi.Patch(doc, cat); err != nil {
+	names, err := naming.Resolve(cat, nil)
+	if err != nil {
+		return fmt.Errorf("name codes: %w", err)
+	}
+	wantJSON := strings.EqualFold(filepath.Ext(*out), ".json")
+	// An OpenAPI 3 document is patched in its own text, lines only added,
+	// when the output keeps its format; otherwise (and for Swagger 2.0,
+	// patched as its OpenAPI 3 conversion) it is re-serialised.
+	if isJSON(in.Data) == wantJSON {
+		res, err := openapi.PatchSource(in.Data, names.Catalog)
+		switch {
+		case err == nil:
+			if _, err := spec.LoadDocument(res.Data, spec.Options{URI: *out, AllowExternalRefs: *external}); err != nil {
+				return fmt.Errorf("patch %s: the patched document does not load: %w", *specSrc, err)
+			}
+			return writeFile(*out, res.Data)
+		case !errors.Is(err, openapi.ErrSwagger2):
+			return fmt.Errorf("patch %s: %w", *specSrc, err)
+		}
+	}
+	if err := openapi.Patch(doc, names.Catalog); err != nil {
 		return fmt.Errorf("patch %s: %w", *specSrc, err)
 	}
 	yamlData, jsonData, err := openapi.Marshal(doc)
 	if err != nil {
 		return err
 	}
-	if strings.EqualFold(filepath.Ext(*out), ".json") {
+	if wantJSON {
 		return writeFile(*out, jsonData)
 	}
 	return writeFile(*out, yamlData)
+}
+
+// isJSON reports whether data is JSON rather than YAML: its first
+// character after spaces and a byte order mark opens an object.
+func isJSON(data []byte) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff"))), []byte("{"))
 }
 
 // pageOf and specOf return what a load read, nil after a failed one.
