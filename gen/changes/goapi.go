@@ -31,8 +31,12 @@ func goAPI(old, new *model.Catalog, lock *naming.Lock) (GoAPI, error) {
 	if err != nil {
 		return GoAPI{}, fmt.Errorf("new catalog: %w", err)
 	}
+	unlocked, err := naming.Resolve(orEmpty(new), nil)
+	if err != nil {
+		return GoAPI{}, fmt.Errorf("new catalog: %w", err)
+	}
 	var g GoAPI
-	g.codes(oldRes, newRes, orEmpty(new))
+	g.codes(oldRes, newRes, unlocked)
 	oldNames, newNames := nameIdents(oldRes), nameIdents(newRes)
 	g.NamesAdded = minus(newNames, oldNames)
 	g.NamesRemoved = minus(oldNames, newNames)
@@ -47,9 +51,10 @@ func orEmpty(cat *model.Catalog) *model.Catalog {
 	return cat
 }
 
-// codes fills the code constant lists from the two resolutions; newCat
-// gives the catalog names the lock may have kept out.
-func (g *GoAPI) codes(oldRes, newRes *naming.Result, newCat *model.Catalog) {
+// codes fills the code constant lists from the two resolutions; unlocked,
+// the new catalog resolved without a lock, gives the identifiers the lock
+// may have kept out.
+func (g *GoAPI) codes(oldRes, newRes, unlocked *naming.Result) {
 	oldDecl, newDecl := codeDecls(oldRes), codeDecls(newRes)
 	oldIdent := map[int]string{}
 	for _, c := range oldRes.Codes {
@@ -64,8 +69,8 @@ func (g *GoAPI) codes(oldRes, newRes *naming.Result, newCat *model.Catalog) {
 			}
 		case prev != c.Ident:
 			g.CodesRenamed = append(g.CodesRenamed, ConstantRename{Code: c.Code, Old: prev, New: c.Ident, AliasKept: slices.Contains(c.Deprecated, prev)})
-		case newCat.Codes[i].Name != c.Ident:
-			g.CodesKept = append(g.CodesKept, ConstantRename{Code: c.Code, Old: prev, New: newCat.Codes[i].Name})
+		case unlocked.Codes[i].Ident != c.Ident:
+			g.CodesKept = append(g.CodesKept, ConstantRename{Code: c.Code, Old: prev, New: unlocked.Codes[i].Ident})
 		}
 	}
 	for _, c := range newRes.Removed {

@@ -135,6 +135,7 @@ func TestGoAPIFollowsTheLock(t *testing.T) {
 				CodesRenumbered: []Renumber{{Ident: "B", Old: 1001, New: 1000}},
 			}},
 		{"api name", nil, []model.Code{page(1000, "Lookup")}, GoAPI{CodesAdded: []Constant{{Ident: "LookupCode", Code: 1000}}}},
+		{"api name against its identifier", []model.Code{page(1000, "LookupCode")}, []model.Code{page(1000, "Lookup")}, GoAPI{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := notes(t, &model.Catalog{Codes: tc.old}, &model.Catalog{Codes: tc.new})
