@@ -23,17 +23,19 @@ import (
 // endpoint list item ("POST and PUT - `/odata/Assets`") becomes one. found
 // is false when src holds no pipe table; nothing is parsed then.
 //
-// A table can hold no more cells than MaxElements: GFM pads every row to
-// its header's width, so a wide header over many lines would otherwise
-// make a tree far larger than the input. The count is estimated from the
-// lines before goldmark parses anything.
+// The Markdown is bounded like HTML, by MaxElements, before goldmark
+// parses anything: its table cells (GFM pads every row to its header's
+// width, so a wide header over many lines would otherwise make a tree far
+// larger than the input) and the marks that can open inline elements are
+// counted from the bytes. The rendered tables are then scanned as an HTML
+// page is.
 func gfmTables(src []byte, uri string) (root *html.Node, found bool, err error) {
 	cells := gfmCellEstimate(src)
 	if cells == 0 {
 		return nil, false, nil
 	}
-	if cells > MaxElements {
-		return nil, false, &LimitError{URI: uri, Found: fmt.Sprintf("Markdown tables of about %d cells", cells),
+	if n := cells + inlineMarks(src); n > MaxElements {
+		return nil, false, &LimitError{URI: uri, Found: fmt.Sprintf("Markdown of up to %d table cells and inline elements", n),
 			Limit: fmt.Sprintf("%d elements and comments a page (page.MaxElements)", MaxElements)}
 	}
 	md := goldmark.New(
@@ -56,6 +58,9 @@ func gfmTables(src []byte, uri string) (root *html.Node, found bool, err error) 
 		}
 	}
 	b.WriteString("</body></html>")
+	if err := scanMarkup(b.Bytes(), uri); err != nil {
+		return nil, false, err
+	}
 	root, err = html.Parse(&b)
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: parse Markdown table: %w", uri, err)
@@ -118,25 +123,54 @@ func gfmRowCells(line string) int {
 	return len(pipePositions(s)) + 1
 }
 
-// gfmCellEstimate returns an upper bound of the cells of the pipe tables of
-// src: for each line that reads as a GFM delimiter row below a line that
-// is not blank (goldmark pads the rows of any such table), its columns times the lines from its header down to the next
-// blank line. It is 0 when src holds no delimiter row.
+// gfmCellEstimate returns an upper bound of the rows and cells of the pipe
+// tables of src: for each line that reads as a GFM delimiter row below a
+// line that is not blank (goldmark pads the rows of any such table), its
+// columns plus one (the row) times the lines from its header down to the
+// next blank line. It is 0 when
+// src holds no delimiter row. It reads src line by line, allocating
+// nothing.
 func gfmCellEstimate(src []byte) int {
-	lines := bytes.Split(src, []byte("\n"))
 	total := 0
-	for i := 1; i < len(lines); i++ {
-		cols := delimiterColumns(string(lines[i]), 1)
-		if cols == 0 || len(bytes.TrimSpace(lines[i-1])) == 0 {
-			continue
+	prevBlank, rows, cols := true, 0, 0
+	for rest := src; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
 		}
-		n := 2 // the header and the delimiter row
-		for j := i + 1; j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0; j++ {
+		blank := len(bytes.TrimSpace(line)) == 0
+		switch {
+		case cols > 0 && !blank:
+			rows++
+			continue
+		case cols > 0:
+			total += (cols + 1) * rows
+			cols = 0
+		}
+		if !prevBlank {
+			if c := delimiterColumns(string(line), 1); c > 0 {
+				cols, rows = c, 2 // the header and the delimiter row
+			}
+		}
+		prevBlank = blank
+	}
+	return total + (cols+1)*rows
+}
+
+// inlineMarks counts the bytes of src that can open an inline element of
+// Markdown (code span, emphasis, link, raw HTML, entity, escape): with the
+// cells, an upper bound of the nodes goldmark makes of a table.
+func inlineMarks(src []byte) int {
+	n := 0
+	for _, c := range src {
+		switch c {
+		case '`', '*', '_', '<', '[', '!', '&', '\\':
 			n++
 		}
-		total += cols * n
 	}
-	return total
+	return n
 }
 
 // delimiterColumns returns the number of columns of a table delimiter row

@@ -149,16 +149,21 @@ func TestGFMRefused(t *testing.T) {
 	}
 }
 
-// TestGFMLimits checks that a GFM table whose rows would be padded to a
-// huge header is refused before it is parsed, with a *LimitError.
+// TestGFMLimits checks that Markdown that would make more than
+// MaxElements nodes is refused before it is parsed, with a *LimitError: a
+// table whose rows would be padded to a huge header, and a cell of many
+// code spans.
 func TestGFMLimits(t *testing.T) {
 	cols := 1000
-	header := "|" + strings.Repeat(" h |", cols) + "\n|" + strings.Repeat("---|", cols) + "\n"
-	input := header + strings.Repeat("| 1 |\n", page.MaxElements/cols+1)
-	_, err := page.Parse([]byte(input), page.Options{URI: "wide.md"})
-	var le *page.LimitError
-	if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), "wide.md: ") {
-		t.Fatalf("error %v, want a LimitError naming wide.md", err)
+	wide := "|" + strings.Repeat(" h |", cols) + "\n|" + strings.Repeat("---|", cols) + "\n" +
+		strings.Repeat("| 1 |\n", page.MaxElements/cols+1)
+	spans := "| a | b | c |\n|---|---|---|\n| 1 | " + strings.Repeat("`x` ", page.MaxElements/2+1) + " | d |\n"
+	for name, input := range map[string]string{"wide.md": wide, "spans.md": spans} {
+		_, err := page.Parse([]byte(input), page.Options{URI: name})
+		var le *page.LimitError
+		if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), name+": ") || !strings.Contains(err.Error(), "page.MaxElements") {
+			t.Errorf("error %v, want a LimitError naming %s and page.MaxElements", err, name)
+		}
 	}
 }
 

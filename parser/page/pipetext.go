@@ -3,6 +3,7 @@ package page
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 
 	nethtml "golang.org/x/net/html"
@@ -40,12 +41,12 @@ type pipeTable struct {
 // found is false when src holds no rule line.
 func pipeTextTables(src string, uri string) (root *nethtml.Node, found bool, err error) {
 	tables, cells := splitPipeText(src)
+	if cells > maxPipeCells {
+		return nil, false, &LimitError{URI: uri, Found: fmt.Sprintf("pipe-text tables of more than %d cells", maxPipeCells),
+			Limit: fmt.Sprintf("%d elements and comments a page (page.MaxElements)", MaxElements)}
+	}
 	if len(tables) == 0 {
 		return nil, false, nil
-	}
-	if cells > MaxElements {
-		return nil, false, &LimitError{URI: uri, Found: fmt.Sprintf("pipe-text tables of %d cells", cells),
-			Limit: fmt.Sprintf("%d elements and comments a page (page.MaxElements)", MaxElements)}
 	}
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html><html><body>")
@@ -53,12 +54,21 @@ func pipeTextTables(src string, uri string) (root *nethtml.Node, found bool, err
 		renderPipeTable(&b, t)
 	}
 	b.WriteString("</body></html>")
+	if err := scanMarkup([]byte(b.String()), uri); err != nil {
+		return nil, false, err
+	}
 	root, err = nethtml.Parse(strings.NewReader(b.String()))
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: parse pipe-text table: %w", uri, err)
 	}
 	return root, true, nil
 }
+
+// maxPipeCells bounds the cells of the pipe-text tables of a page, counted
+// before any is kept: each cell renders as at least two elements (<td> and
+// <p>), so a table of more would be refused as its HTML by MaxElements
+// anyway.
+const maxPipeCells = MaxElements / 2
 
 // pipeRule is a rule line of a pipe-text table: where it starts and ends in
 // the text, its columns, and whether it starts with "|".
@@ -68,10 +78,10 @@ type pipeRule struct {
 	leading    bool
 }
 
-// pipeRules returns the rule lines of src in order.
-func pipeRules(src string) []pipeRule {
-	var rules []pipeRule
-	for start := 0; start < len(src); {
+// pipeRules returns the rule lines of src in order, and their columns
+// summed; it stops once that sum passes maxPipeCells.
+func pipeRules(src string) (rules []pipeRule, cols int) {
+	for start := 0; start < len(src) && cols <= maxPipeCells; {
 		end := strings.IndexByte(src[start:], '\n')
 		if end < 0 {
 			end = len(src)
@@ -79,19 +89,25 @@ func pipeRules(src string) []pipeRule {
 			end += start
 		}
 		line := src[start:end]
-		if cols := delimiterColumns(line, 3); cols >= 2 {
-			rules = append(rules, pipeRule{start: start, end: end, cols: cols,
+		if c := delimiterColumns(line, 3); c >= 2 {
+			rules = append(rules, pipeRule{start: start, end: end, cols: c,
 				leading: strings.HasPrefix(strings.TrimSpace(line), "|")})
+			cols += c
 		}
 		start = end + 1
 	}
-	return rules
+	return rules, cols
 }
 
 // splitPipeText splits src into its pipe-text tables and counts their
-// cells.
+// cells (every "|" of a body and every column of a rule); when the count
+// passes maxPipeCells it stops and returns no table, before any cell is
+// kept.
 func splitPipeText(src string) (tables []pipeTable, cells int) {
-	rules := pipeRules(src)
+	rules, cells := pipeRules(src)
+	if cells > maxPipeCells {
+		return nil, cells
+	}
 	headerStarts := make([]int, len(rules)+1)
 	headers := make([][]string, len(rules))
 	lo := 0
@@ -101,17 +117,19 @@ func splitPipeText(src string) (tables []pipeTable, cells int) {
 		lo = r.end
 	}
 	headerStarts[len(rules)] = len(src)
+	bodies := make([]string, len(rules))
 	for i, r := range rules {
-		body := src[min(r.end, len(src)):max(r.end, headerStarts[i+1])]
+		bodies[i] = src[min(r.end, len(src)):max(r.end, headerStarts[i+1])]
+		if cells += strings.Count(bodies[i], "|"); cells > maxPipeCells {
+			return nil, cells
+		}
+	}
+	for i, r := range rules {
+		body := bodies[i]
 		if r.leading {
 			body = dropLeadingPipes(body)
 		}
-		t := pipeTable{header: headers[i], rows: groupRows(pipeCells(body), r.cols)}
-		cells += len(t.header)
-		for _, row := range t.rows {
-			cells += len(row)
-		}
-		tables = append(tables, t)
+		tables = append(tables, pipeTable{header: headers[i], rows: groupRows(pipeCells(body), r.cols)})
 	}
 	return tables, cells
 }
@@ -121,7 +139,7 @@ func splitPipeText(src string) (tables []pipeTable, cells int) {
 // of its line, after a "|" if one opens the line) and the offset in before
 // where the header's first line starts.
 func pipeHeader(before string, cols int) ([]string, int) {
-	pipes := pipePositions(before)
+	pipes := lastPipes(before, cols+1)
 	if len(pipes) == 0 {
 		return nil, len(before)
 	}
@@ -137,6 +155,19 @@ func pipeHeader(before string, cols int) ([]string, int) {
 		cellStart = p + 1
 	}
 	return header, lineStart
+}
+
+// lastPipes returns the offsets of the last n cell delimiters of s (see
+// pipePositions), in order.
+func lastPipes(s string, n int) []int {
+	var ps []int
+	for i := len(s) - 1; i >= 0 && len(ps) < n; i-- {
+		if s[i] == '|' && (i == 0 || s[i-1] != '\\') {
+			ps = append(ps, i)
+		}
+	}
+	slices.Reverse(ps)
+	return ps
 }
 
 // pipePositions returns the offsets of the cell delimiters of s: every "|"

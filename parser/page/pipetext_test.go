@@ -209,10 +209,15 @@ func TestPipeTextRefused(t *testing.T) {
 	if !errors.As(err, &npe) || npe.Found != "at most 49 distinct codes in a table" {
 		t.Errorf("too few: error %v", err)
 	}
-	_, err = page.Parse([]byte("a | b |\n---|---|\n"+strings.Repeat("|", page.MaxElements+1)), page.Options{URI: "huge.txt"})
-	var le *page.LimitError
-	if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), "huge.txt: ") {
-		t.Errorf("many cells: error %v, want a LimitError naming huge.txt", err)
+	for name, input := range map[string]string{
+		"cells.txt": "a | b |\n---|---|\n" + strings.Repeat("|", page.MaxElements/2+1),
+		"rules.txt": strings.Repeat("---|---|\n\n", page.MaxElements/4+1),
+	} {
+		_, err = page.Parse([]byte(input), page.Options{URI: name})
+		var le *page.LimitError
+		if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), name+": ") || !strings.Contains(err.Error(), "page.MaxElements") {
+			t.Errorf("error %v, want a LimitError naming %s and page.MaxElements", err, name)
+		}
 	}
 }
 
