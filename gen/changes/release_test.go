@@ -15,6 +15,7 @@ import (
 
 	"github.com/orcgen/orcgen/gen/changes"
 	"github.com/orcgen/orcgen/gen/markdown/mdtest"
+	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/internal/testenv"
 	"github.com/orcgen/orcgen/model"
 	"github.com/orcgen/orcgen/parser"
@@ -147,5 +148,40 @@ func TestReleaseNotesPageChange(t *testing.T) {
 	}
 	if len(g.CodesRemoved)+len(g.NamesAdded)+len(g.NamesRemoved) != 0 {
 		t.Errorf("a page change removed a constant or changed a Name constant: %+v", g)
+	}
+}
+
+// TestNotesAgainstCommittedModel runs the one-argument diff's comparison:
+// the committed generated/model.json and names lock against the embedded
+// sources joined afresh and resolved with that lock, as generate would
+// write them. Whatever the join now decides, the lock keeps every code
+// constant: none is removed.
+func TestNotesAgainstCommittedModel(t *testing.T) {
+	old := testenv.Catalog(t, "generated", "model.json")
+	data, err := os.ReadFile(filepath.Join(testenv.Root(), "generated", "orcgen.lock.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, err := naming.ParseLock(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := join(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	res, err := naming.Resolve(fresh, lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := changes.NewNotesWithLock(old, res.Catalog, lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.GoAPI.CodesRemoved) != 0 {
+		t.Errorf("code constants removed despite the lock: %+v", n.GoAPI.CodesRemoved)
+	}
+	if n.Old.PageSHA256 != n.New.PageSHA256 || n.Old.SpecSHA256 != n.New.SpecSHA256 {
+		t.Errorf("sides differ in their sources: %+v, %+v", n.Old, n.New)
+	}
+	if err := mdtest.CheckTables(n.Markdown()); err != nil {
+		t.Error(err)
 	}
 }
