@@ -10,26 +10,35 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
 )
 
-// decodeJSON decodes a JSON definition with encoding/json — kin-openapi
-// would parse it as YAML first — after checkJSON refused duplicate keys
-// (which encoding/json resolves silently, last one wins) and oversized
-// objects, then resolves its $refs (converting 2.0 to 3).
+// decodeJSON decodes a JSON definition and resolves its $refs (converting
+// 2.0 to 3). Duplicate keys (which encoding/json would resolve silently,
+// the last one winning) and oversized objects are refused first.
+// OpenAPI 3 goes through jsonToNode and kin-openapi's own decoder; Swagger
+// 2.0, whose types have no such decoder, through encoding/json.
 func decodeJSON(data []byte, kind string, loader *openapi3.Loader, location *url.URL) (*openapi3.T, error) {
-	if err := checkJSON(data); err != nil {
-		return nil, err
-	}
 	if kind == kindSwagger2 {
+		if err := checkJSON(data); err != nil {
+			return nil, err
+		}
 		var doc2 openapi2.T
 		if err := json.Unmarshal(data, &doc2); err != nil {
 			return nil, jsonError(data, err)
 		}
 		return convertSwagger2(&doc2, loader, location)
 	}
+	root, err := jsonToNode(data)
+	if err != nil {
+		return nil, err
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, errNotObject
+	}
 	doc := &openapi3.T{}
-	if err := json.Unmarshal(data, doc); err != nil {
-		return nil, jsonError(data, err)
+	if err := doc.UnmarshalYAML(root); err != nil {
+		return nil, fmt.Errorf("json: %w", err)
 	}
 	if err := loader.ResolveRefsIn(doc, location); err != nil {
 		return nil, err

@@ -117,6 +117,9 @@ func (s *jsonScanner) object(depth int) error {
 			return err
 		}
 		n++
+		if s.limits != nil && n > MaxMappingKeys {
+			return fmt.Errorf("json: line %d: an object of more than %d keys, the limit", s.line(open), MaxMappingKeys)
+		}
 		if s.limits != nil {
 			if keys == nil {
 				keys = map[string]struct{}{}

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,20 +44,22 @@ func eachYAMLLine(data []byte, fn func(l yamlLine) bool) {
 }
 
 // checkYAML refuses a YAML document whose mappings pass the key budget. It
-// counts block-style keys line by line, which is cheap; a document it cannot
-// read that way (flow collections over several lines, complex keys, anchors
-// and aliases), or whose line count passes the budget, is counted exactly
-// from a node tree, so that only a document that really is too large is
-// refused.
+// counts block-style keys line by line, which is cheap and stops at the
+// first mapping past the limit; a document it cannot read that way (flow
+// collections over several lines, complex keys, anchors and aliases) is
+// counted exactly from a node tree. The line count can only overcount where
+// a multi-line plain scalar's continuation lines look like keys, which would
+// take thousands of such lines in one scalar to matter.
 func checkYAML(data []byte) error {
-	if estimateYAMLKeys(data) == nil {
-		return nil
+	err := estimateYAMLKeys(data)
+	if errors.Is(err, errUnreadable) {
+		return countYAMLKeys(data)
 	}
-	return countYAMLKeys(data)
+	return err
 }
 
 // errUnreadable marks a document the line scanner cannot count.
-var errUnreadable = fmt.Errorf("not block-style YAML")
+var errUnreadable = errors.New("not block-style YAML")
 
 // keyFrame is an open block mapping: the column of its keys, how many it
 // has so far and the line it started on.
@@ -96,7 +99,13 @@ func estimateYAMLKeys(data []byte) error {
 		if len(content) == 0 {
 			return true
 		}
+		if content[0] == ':' && (len(content) == 1 || content[1] == ' ') {
+			return true // the value of a "? key": the key was counted
+		}
 		key, value, ok := yamlKeyValue(content)
+		if content[0] == '?' && len(content) > 2 && content[1] == ' ' && content[2] != '{' && content[2] != '[' {
+			key, value, ok = string(content[2:]), nil, true // a long key written "? key"
+		}
 		if !ok {
 			if content[0] == '{' || content[0] == '[' || content[0] == '?' || content[0] == '&' || content[0] == '*' {
 				err = flowKeys(content, budget, l.no)
@@ -109,7 +118,11 @@ func estimateYAMLKeys(data []byte) error {
 		}
 		pop(col)
 		if len(stack) > 0 && stack[len(stack)-1].col == col {
-			stack[len(stack)-1].n++
+			top := &stack[len(stack)-1]
+			if top.n++; top.n > MaxMappingKeys {
+				err = fmt.Errorf("line %d: a mapping of more than %d keys, the limit", top.line, MaxMappingKeys)
+				return false
+			}
 		} else {
 			stack = append(stack, keyFrame{col: col, n: 1, line: l.no})
 		}
@@ -163,8 +176,8 @@ func yamlKeyValue(content []byte) (key string, value []byte, ok bool) {
 // anchor, alias or complex key, is errUnreadable.
 func flowKeys(s []byte, budget *keyBudget, line int) error {
 	type open struct {
-		mapping, filled bool
-		commas          int
+		mapping, expect bool // expect: the next non-space starts an element
+		n               int
 	}
 	var stack []open
 	var quote byte
@@ -179,8 +192,9 @@ scan:
 			}
 			continue
 		}
-		if len(stack) > 0 && c != ' ' && c != '}' && c != ']' {
-			stack[len(stack)-1].filled = true
+		if len(stack) > 0 && stack[len(stack)-1].expect && c != ' ' && c != ',' && c != '}' && c != ']' {
+			stack[len(stack)-1].expect = false
+			stack[len(stack)-1].n++
 		}
 		switch c {
 		case '"', '\'':
@@ -192,10 +206,10 @@ scan:
 				break scan
 			}
 		case '{', '[':
-			stack = append(stack, open{mapping: c == '{'})
+			stack = append(stack, open{mapping: c == '{', expect: true})
 		case ',':
 			if len(stack) > 0 {
-				stack[len(stack)-1].commas++
+				stack[len(stack)-1].expect = true
 			}
 		case '}', ']':
 			if len(stack) == 0 {
@@ -203,8 +217,8 @@ scan:
 			}
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if top.mapping && top.filled {
-				if err := budget.charge(top.commas+1, func() string { return fmt.Sprintf("line %d", line) }); err != nil {
+			if top.mapping && top.n > 0 {
+				if err := budget.charge(top.n, func() string { return fmt.Sprintf("line %d", line) }); err != nil {
 					return err
 				}
 			}

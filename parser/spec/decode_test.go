@@ -1,0 +1,210 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/model"
+)
+
+// TestDuplicateKeysRefused proves that a key written twice in one mapping is
+// an error in both forms: encoding/json alone would keep the last one
+// silently.
+func TestDuplicateKeysRefused(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"yaml top level", "openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\npaths: {}\n",
+			`spec in: failed to unmarshal data: yaml error: yaml: construct errors: line 4: mapping key "paths" already defined at line 3`},
+		{"yaml property", "openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      properties:\n        a: {type: string}\n        a: {type: integer}\n",
+			`spec in: failed to unmarshal data: yaml error: yaml: construct errors: line 9: mapping key "a" already defined at line 8`},
+		{"json top level", "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"x\", \"version\": \"1\"},\n\"paths\": {},\n\"paths\": {}}",
+			`spec in: json: line 3: duplicate key "paths"`},
+		{"json escaped", `{"openapi": "3.0.1", "info": {"title": "x", "version": "1", "titl\u0065": "y"}, "paths": {}}`,
+			`spec in: json: line 1: duplicate key "title"`},
+		{"swagger 2.0 json", "{\"swagger\": \"2.0\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {\"/a\": {\"get\": {\"responses\": {\"200\": {\"description\": \"a\"}, \"200\": {\"description\": \"b\"}}}}}}",
+			`spec in: json: line 1: duplicate key "200"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load([]byte(tt.data), Options{URI: "in"})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// manyKeys returns a definition whose component schemas number n, written
+// in block style, in flow style on one line, or as JSON.
+func manyKeys(n int, form string) []byte {
+	var b strings.Builder
+	switch form {
+	case "block":
+		b.WriteString("openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "    S%d:\n      type: string\n", i)
+		}
+	case "flow":
+		b.WriteString("openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas: {")
+		for i := range n {
+			fmt.Fprintf(&b, "S%d: {type: string}, ", i)
+		}
+		b.WriteString("}\n")
+	case "multiline flow":
+		b.WriteString("openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas: {\n")
+		for i := range n {
+			fmt.Fprintf(&b, "    S%d: {type: string},\n", i)
+		}
+		b.WriteString("  }\n")
+	case "json":
+		b.WriteString(`{"openapi": "3.0.1", "info": {"title": "x", "version": "1"}, "paths": {}, "components": {"schemas": {`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, "\n\"S%d\": {\"type\": \"string\"}", i)
+		}
+		b.WriteString("}}}")
+	}
+	return []byte(b.String())
+}
+
+// TestKeyBudget proves the limits on mapping sizes in every form, and that
+// a definition just inside them loads.
+func TestKeyBudget(t *testing.T) {
+	tests := []struct {
+		form string
+		want string
+	}{
+		{"block", "spec in: line 6: a mapping of more than 10000 keys, the limit"},
+		{"flow", "spec in: line 5: a mapping of 10001 keys, more than the limit of 10000"},
+		{"multiline flow", "spec in: line 5: a mapping of 10001 keys, more than the limit of 10000"},
+		{"json", "spec in: json: line 1: an object of more than 10000 keys, the limit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.form, func(t *testing.T) {
+			if _, err := Load(manyKeys(MaxMappingKeys, tt.form), Options{URI: "in"}); err != nil {
+				t.Errorf("%d keys: %v", MaxMappingKeys, err)
+			}
+			_, err := Load(manyKeys(MaxMappingKeys+1, tt.form), Options{URI: "in"})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeyPairBudget proves the bound on the sum of squared key counts:
+// three mappings of 9,200 keys each pass it (3 × 8.5e7 > 2.5e8) though
+// none passes MaxMappingKeys.
+func TestKeyPairBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n")
+	for s := range 3 {
+		fmt.Fprintf(&b, "    S%d:\n      properties:\n", s)
+		for i := range 9200 {
+			fmt.Fprintf(&b, "        p%d: {type: string}\n", i)
+		}
+	}
+	_, err := Load([]byte(b.String()), Options{URI: "in"})
+	want := "spec in: line 18412: the document's mappings are too large to decode in bounded time (the sum of their squared key counts passes 250000000)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v\nwant %s", err, want)
+	}
+}
+
+// TestRealJSONEqualsYAML proves that the 20.0 definition gives the same
+// facts as YAML and as JSON (converted with its keys in the same order),
+// the ErrorResult properties in file order included.
+func TestRealJSONEqualsYAML(t *testing.T) {
+	data, err := os.ReadFile(testenv.Shared(t, "specs", "orchestrator-v20.0.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := Load(data, Options{URI: "v20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := Load(yamlToJSON(t, data), Options{URI: "v20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y.Source.SHA256, j.Source.SHA256 = "", ""
+	if !reflect.DeepEqual(y, j) {
+		t.Errorf("JSON and YAML forms of 20.0 differ:\nyaml: %+v\njson: %+v", y.ErrorSchema, j.ErrorSchema)
+	}
+	if !reflect.DeepEqual(j.ErrorSchema.Properties, errorResult20) || len(j.Diagnostics) != 0 {
+		t.Errorf("JSON error schema = %+v, diagnostics %v", j.ErrorSchema.Properties, j.Diagnostics)
+	}
+}
+
+// errorOrderSpec is a definition whose ErrorResult lists its properties
+// out of name order; head is what precedes "ErrorResult".
+const errorOrderSpec = `openapi: 3.0.1
+info: {title: x, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "404":
+          description: no
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ErrorResult'}
+components:
+  schemas:
+    ErrorResult:
+      type: object
+      properties: %s
+`
+
+// TestPropertyOrder proves that the error schema's properties come in the
+// order written, whether the properties are in block or flow style, and
+// that a document the reader cannot follow keeps name order with a
+// diagnostic.
+func TestPropertyOrder(t *testing.T) {
+	block := "\n        \"Zeta\":\n          type: string\n        Alpha: {type: string}   # a comment\n        'Mid': {type: string}\n"
+	flow := "{Zeta: {type: string}, Alpha: {type: string}, Mid: {type: string}}"
+	written := []string{"Zeta", "Alpha", "Mid"}
+	for name, props := range map[string]string{"block": block, "flow": flow} {
+		t.Run(name, func(t *testing.T) {
+			data := fmt.Sprintf(errorOrderSpec, props)
+			for form, in := range map[string][]byte{"yaml": []byte(data), "json": yamlToJSON(t, []byte(data))} {
+				s, err := Load(in, Options{URI: "in"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := propertyNames(s); !reflect.DeepEqual(got, written) || len(s.Diagnostics) != 0 {
+					t.Errorf("%s: properties %q, diagnostics %v; want %q and none", form, got, s.Diagnostics, written)
+				}
+			}
+		})
+	}
+	t.Run("flow components", func(t *testing.T) {
+		data := strings.Replace(fmt.Sprintf(errorOrderSpec, flow), "components:\n  schemas:\n    ErrorResult:\n      type: object\n      properties: ",
+			"components: {schemas: {ErrorResult: {type: object, properties: ", 1)
+		data = strings.TrimSuffix(data, "\n") + "}}}\n"
+		s, err := Load([]byte(data), Options{URI: "in"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []model.Diagnostic{{Severity: model.SeverityWarning, Source: model.SourceSpec,
+			Message: `the order of the properties of error schema "ErrorResult" could not be read from the document (it is not written among the document's own schemas in JSON or block-style YAML): they are in name order`}}
+		if got := propertyNames(s); !reflect.DeepEqual(got, []string{"Alpha", "Mid", "Zeta"}) || !reflect.DeepEqual(s.Diagnostics, want) {
+			t.Errorf("properties %q, diagnostics %+v", got, s.Diagnostics)
+		}
+	})
+}
+
+func propertyNames(s *model.Spec) []string {
+	var names []string
+	for _, p := range s.ErrorSchema.Properties {
+		names = append(names, p.Name)
+	}
+	return names
+}
