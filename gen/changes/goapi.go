@@ -22,7 +22,7 @@ type declared struct {
 // goAPI resolves both catalogs' identifiers as two successive generations
 // would, the first with lock (nil for none), the second honouring the lock
 // the first wrote, and compares the declarations.
-func goAPI(old, new *model.Catalog, lock *naming.Lock) (GoAPI, error) {
+func goAPI(old, new *model.Catalog, lock *naming.Lock, renames []NameRename) (GoAPI, error) {
 	oldRes, err := naming.Resolve(orEmpty(old), lock)
 	if err != nil {
 		return GoAPI{}, fmt.Errorf("old catalog: %w", err)
@@ -40,7 +40,25 @@ func goAPI(old, new *model.Catalog, lock *naming.Lock) (GoAPI, error) {
 	oldNames, newNames := nameIdents(oldRes), nameIdents(newRes)
 	g.NamesAdded = minus(newNames, oldNames)
 	g.NamesRemoved = minus(oldNames, newNames)
+	g.pairNames(renames, nameConstants(oldRes), nameConstants(newRes))
 	return g, nil
+}
+
+// pairNames moves the constants of renamed spec names from NamesAdded and
+// NamesRemoved to NamesRenamed; oldIdent and newIdent map spec names to
+// their constants.
+func (g *GoAPI) pairNames(renames []NameRename, oldIdent, newIdent map[string]string) {
+	moved := map[string]bool{}
+	for _, r := range renames {
+		o, n := oldIdent[r.Old], newIdent[r.New]
+		if o == "" || n == "" || !slices.Contains(g.NamesRemoved, o) || !slices.Contains(g.NamesAdded, n) {
+			continue
+		}
+		g.NamesRenamed = append(g.NamesRenamed, NameRename{Old: o, New: n})
+		moved[o], moved[n] = true, true
+	}
+	keep := func(s string) bool { return !moved[s] }
+	g.NamesAdded, g.NamesRemoved = filter(g.NamesAdded, keep), filter(g.NamesRemoved, keep)
 }
 
 // orEmpty returns cat, or an empty catalog for nil.
@@ -116,6 +134,15 @@ func sortedIdents(m map[string]declared) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// nameConstants maps each spec name of a resolution to its constant.
+func nameConstants(r *naming.Result) map[string]string {
+	m := map[string]string{}
+	for _, n := range r.Names {
+		m[n.Name.Name] = n.Ident
+	}
+	return m
 }
 
 // nameIdents is the set of a resolution's Name constants.

@@ -80,11 +80,15 @@ type GoAPI struct {
 	// (breaking), by identifier.
 	CodesRemoved []Constant `json:"codesRemoved"`
 	// NamesAdded are the Name constants only the new package declares,
-	// sorted.
+	// sorted, renamed ones apart.
 	NamesAdded []string `json:"namesAdded"`
 	// NamesRemoved are the Name constants only the old package declares
-	// (breaking), sorted.
+	// (breaking), sorted, renamed ones apart.
 	NamesRemoved []string `json:"namesRemoved"`
+	// NamesRenamed are the Name constants of the spec names renamed
+	// (NameChanges.Renamed), in that order: the old constant is not kept
+	// (breaking).
+	NamesRenamed []NameRename `json:"namesRenamed"`
 }
 
 // Constant is one code constant of the generated Go package.
@@ -137,7 +141,7 @@ func NewNotesWithLock(old, new *model.Catalog, lock *naming.Lock) (*Notes, error
 		n.names[code.Code] = code.Name
 	}
 	n.Names.Renamed, n.Names.Removed, n.Names.Added = pairRenames(c.NamesRemoved, c.NamesAdded)
-	g, err := goAPI(old, new, lock)
+	g, err := goAPI(old, new, lock, n.Names.Renamed)
 	if err != nil {
 		return nil, err
 	}

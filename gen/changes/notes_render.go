@@ -123,7 +123,7 @@ func (n *Notes) goAPIMarkdown(b *bytes.Buffer) {
 	g := n.GoAPI
 	b.WriteString("## Go API impact\n\n")
 	b.WriteString("For the generated Go package, regenerated with its names lock (`orcgen.lock.json`) committed:\n\n")
-	if len(g.CodesAdded)+len(g.CodesRenamed)+len(g.CodesKept)+len(g.CodesDeprecated)+len(g.CodesRenumbered)+len(g.CodesRemoved)+len(g.NamesAdded)+len(g.NamesRemoved) == 0 {
+	if len(g.CodesAdded)+len(g.CodesRenamed)+len(g.CodesKept)+len(g.CodesDeprecated)+len(g.CodesRenumbered)+len(g.CodesRemoved)+len(g.NamesAdded)+len(g.NamesRemoved)+len(g.NamesRenamed) == 0 {
 		b.WriteString("No constant is added, renamed, deprecated, renumbered or removed.\n\n")
 		return
 	}
@@ -142,6 +142,9 @@ func (n *Notes) goAPIMarkdown(b *bytes.Buffer) {
 	section3(b, "Code constants removed", len(g.CodesRemoved), func(i int) string { return constLine(g.CodesRemoved[i]) },
 		"Breaking: code that uses them no longer compiles.")
 	section3(b, "Name constants added", len(g.NamesAdded), func(i int) string { return "`" + g.NamesAdded[i] + "`" })
+	section3(b, "Name constants renamed", len(g.NamesRenamed), func(i int) string {
+		return "`" + g.NamesRenamed[i].Old + "` → `" + g.NamesRenamed[i].New + "`"
+	}, "Breaking: Name constants are not locked, so the old constant is not kept.")
 	section3(b, "Name constants removed", len(g.NamesRemoved), func(i int) string { return "`" + g.NamesRemoved[i] + "`" },
 		"Breaking: code that uses them no longer compiles. Name constants are not locked.")
 }
@@ -239,7 +242,7 @@ func (n *Notes) JSON() ([]byte, error) {
 		GoAPI: GoAPI{
 			CodesAdded: nonNil(g.CodesAdded), CodesRenamed: nonNil(g.CodesRenamed), CodesKept: nonNil(g.CodesKept),
 			CodesDeprecated: nonNil(g.CodesDeprecated), CodesRenumbered: nonNil(g.CodesRenumbered), CodesRemoved: nonNil(g.CodesRemoved),
-			NamesAdded: nonNil(g.NamesAdded), NamesRemoved: nonNil(g.NamesRemoved),
+			NamesAdded: nonNil(g.NamesAdded), NamesRemoved: nonNil(g.NamesRemoved), NamesRenamed: nonNil(g.NamesRenamed),
 		},
 		Codes: codes{Added: nonNil(n.Codes.Added), Removed: nonNil(n.Codes.Removed), Renamed: nonNil(n.Codes.Renamed), Changed: nonNil(n.Codes.Edited)},
 		Names: NameChanges{Added: nonNil(n.Names.Added), Removed: nonNil(n.Names.Removed), Renamed: nonNil(n.Names.Renamed)},

@@ -99,8 +99,8 @@ func TestNewNotes(t *testing.T) {
 		CodesAdded:      []Constant{{Ident: "QueueFull", Code: 1003}},
 		CodesRenamed:    []ConstantRename{{Code: 1000, Old: "TenantNotFound", New: "TenantMissing", AliasKept: true}},
 		CodesRenumbered: []Renumber{{Ident: "Gone", Old: 1002, New: 1004}},
-		NamesAdded:      []string{"NameAssetLocked", "NameOldNameX", "NameQueueFull"},
-		NamesRemoved:    []string{"NameOldName"},
+		NamesAdded:      []string{"NameAssetLocked", "NameQueueFull"},
+		NamesRenamed:    []NameRename{{"NameOldName", "NameOldNameX"}},
 	}
 	if !reflect.DeepEqual(n.GoAPI, want) {
 		t.Errorf("GoAPI =\n%+v\nwant\n%+v", n.GoAPI, want)

@@ -84,8 +84,8 @@ func TestReleaseNotes18To20(t *testing.T) {
 		"# Error catalog changes: UiPath.WebApi 18.0, page 5e1b7ab5e8e0 → UiPath.WebApi 20.0, page 5e1b7ab5e8e0\n",
 		"| Spec version | 18.0 | 20.0 |\n",
 		"- `ServerlessRobotJobTypeInvalid` → `ServerlessJobTypeInvalid`\n",
-		"- `NameServerlessRobotJobTypeInvalid`\n",
-		"### Name constants removed (10)\n\nBreaking: ",
+		"### Name constants renamed (1)\n\nBreaking: Name constants are not locked, so the old constant is not kept.\n\n- `NameServerlessRobotJobTypeInvalid` → `NameServerlessJobTypeInvalid`\n",
+		"### Name constants removed (9)\n\nBreaking: ",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("release note lacks %q", want)
