@@ -17,6 +17,11 @@ var (
 	namesLineRE = regexp.MustCompile(`^` + identifier + `(?:\s*[;,]\s*` + identifier + `)*\s*[;,.]?$`)
 	// nameRE finds each name in a line namesLineRE matched.
 	nameRE = regexp.MustCompile(identifier)
+	// leadingNamesRE matches bare names before a message in one line, as
+	// the older layout writes them ("ProcessNotFound , PackageNotFound . The
+	// associated process no longer exists."): the list must end with a
+	// separator, so that a message opening with a CamelCase word stays whole.
+	leadingNamesRE = regexp.MustCompile(`^(` + identifier + `(?:\s*[;,]\s*` + identifier + `)*)(\s*)[;,.]\s+(\S.*)$`)
 )
 
 // textCell is what the Text cell of a row states.
@@ -27,7 +32,8 @@ type textCell struct {
 
 // parseTextCell reads the names and messages of a Text cell. A line is
 // names when it starts with <code> spans holding names (the rest of the
-// line is a message) or when it holds only names and separators; any other
+// line is a message), when it holds only names and separators, or when it
+// opens with bare names closed by a separator (the older layout); any other
 // line is one message, its punctuation kept.
 func parseTextCell(lines []line) textCell {
 	tc := textCell{names: []string{}, messages: []string{}}
@@ -36,12 +42,32 @@ func parseTextCell(lines []line) textCell {
 		if len(names) == 0 && namesLineRE.MatchString(rest) {
 			names, rest = nameRE.FindAllString(rest, -1), ""
 		}
+		if len(names) == 0 {
+			names, rest = leadingBareNames(rest)
+		}
 		tc.names = append(tc.names, names...)
 		if rest != "" {
 			tc.messages = append(tc.messages, rest)
 		}
 	}
 	return tc
+}
+
+// leadingBareNames splits a line of the older layout into the bare names
+// that open it and the message after them. It takes the names only when
+// they are several, or when a space stands before the separator closing
+// them (the layout's stray space): "PathTooLong. The path..." could be a
+// message.
+func leadingBareNames(text string) (names []string, rest string) {
+	m := leadingNamesRE.FindStringSubmatch(text)
+	if m == nil {
+		return nil, text
+	}
+	names = nameRE.FindAllString(m[1], -1)
+	if len(names) < 2 && m[2] == "" {
+		return nil, text
+	}
+	return names, m[3]
 }
 
 // leadingCodeNames takes the names in <code> spans at the start of l and
