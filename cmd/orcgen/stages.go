@@ -17,10 +17,16 @@ type stages struct {
 	ctx context.Context
 }
 
+// stageStarted, when set (by tests), is called as each stage starts.
+var stageStarted func(name string)
+
 // do runs f as the stage name, unless the run was cancelled.
 func (s stages) do(name string, f func() error) error {
 	if s.ctx != nil && s.ctx.Err() != nil {
 		return fmt.Errorf("interrupted before %s; nothing written: %w", name, context.Cause(s.ctx))
+	}
+	if stageStarted != nil {
+		stageStarted(name)
 	}
 	start := time.Now()
 	err := f()
