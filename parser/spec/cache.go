@@ -21,7 +21,7 @@ const CacheEnv = "ORCGEN_CACHE"
 // cacheFormat is part of every cache key. Bump it whenever extraction or the
 // meaning of model.Spec changes, so that entries written by an older build
 // are never read (a released build's module version is in the key too).
-const cacheFormat = 2
+const cacheFormat = 3
 
 // Cache is a content-addressed store of spec facts. An entry's name is the
 // SHA-256 of the definition's bytes, the options that change the facts and

@@ -1,8 +1,11 @@
 package spec
 
 import (
+	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -104,17 +107,26 @@ func (w *enumWalker) pathParameters(doc *openapi3.T) {
 	}
 }
 
-// parameter checks one parameter for an enum of error names.
+// parameter checks one parameter for an enum of error names. An x-ms-enum
+// on the parameter itself (where Swagger 2.0 puts it, and openapi2conv
+// leaves it) names the enum before one on its schema.
 func (w *enumWalker) parameter(p *openapi3.ParameterRef) {
 	if p == nil || p.Value == nil || p.Value.Schema == nil || !isErrorCodeName(p.Value.Name) {
 		return
 	}
-	w.add(model.EnumSite{Schema: siteParameter, Property: p.Value.Name}, p.Value.Schema.Value)
+	site := model.EnumSite{Schema: siteParameter, Property: p.Value.Name}
+	w.addNamed(site, p.Value.Schema.Value, msEnumName(p.Value.Extensions))
 }
 
 // add records the enum of s, if it is a string enum, at site.
 func (w *enumWalker) add(site model.EnumSite, s *openapi3.Schema) {
-	values, ok := stringEnum(s)
+	w.addNamed(site, s, "")
+}
+
+// addNamed records the enum of s at site; name, when not empty, is the
+// enum's name before any the schema gives.
+func (w *enumWalker) addNamed(site model.EnumSite, s *openapi3.Schema, name string) {
+	values, holder, ok := stringEnum(s)
 	if !ok {
 		return
 	}
@@ -123,41 +135,124 @@ func (w *enumWalker) add(site model.EnumSite, s *openapi3.Schema) {
 		w.enums[i].Sites = append(w.enums[i].Sites, site)
 		return
 	}
+	if name == "" {
+		name = enumName(site, s, holder)
+	}
 	w.byValue[key] = len(w.enums)
-	w.enums = append(w.enums, model.Enum{Name: enumName(site, s), Values: values, Sites: []model.EnumSite{site}})
+	w.enums = append(w.enums, model.Enum{Name: name, Values: values, Sites: []model.EnumSite{site}})
 }
 
-// stringEnum returns the values of a non-empty enum of strings; ok is false
-// for a schema without an enum or with a non-string value (integer values
-// arrive as float64).
-func stringEnum(s *openapi3.Schema) (values []string, ok bool) {
-	if s == nil || len(s.Enum) == 0 {
+// stringEnum returns the names a schema enumerates and the schema that
+// lists them; ok is false when it enumerates no strings. Besides a plain
+// enum of strings it reads the forms OpenAPI 3.1 writes nullable and
+// documented enums in: null among the values (enum: [A, B, null]), a
+// const, anyOf or oneOf members that are enums or consts next to
+// {type: 'null'}, and the items of an array. A non-string value other than
+// null (integer values arrive as float64) makes it no enum of names.
+func stringEnum(s *openapi3.Schema) (values []string, holder *openapi3.Schema, ok bool) {
+	if s == nil {
+		return nil, nil, false
+	}
+	if values, ok := listedNames(s); ok {
+		return values, s, true
+	}
+	for _, members := range []openapi3.SchemaRefs{s.AnyOf, s.OneOf} {
+		if values, holder, ok := unionNames(members); ok {
+			return values, cmp.Or(holder, s), true
+		}
+	}
+	if s.Items != nil && s.Items.Value != nil && s.Items.Value != s {
+		if values, ok := listedNames(s.Items.Value); ok {
+			return values, s.Items.Value, true
+		}
+	}
+	return nil, nil, false
+}
+
+// listedNames returns the strings of s's enum (nulls skipped) or its string
+// const.
+func listedNames(s *openapi3.Schema) ([]string, bool) {
+	if len(s.Enum) == 0 {
+		if str, ok := s.Const.(string); ok {
+			return []string{str}, true
+		}
 		return nil, false
 	}
-	values = make([]string, 0, len(s.Enum))
+	values := make([]string, 0, len(s.Enum))
 	for _, v := range s.Enum {
-		str, isString := v.(string)
-		if !isString {
+		switch v := v.(type) {
+		case string:
+			values = append(values, v)
+		case nil:
+		default:
 			return nil, false
 		}
-		values = append(values, str)
 	}
-	return values, true
+	return values, len(values) > 0
 }
 
-// enumName returns the enum's x-ms-enum name, or "<Schema><Property>" with
-// the property's first letter upper-cased when it has none.
-func enumName(site model.EnumSite, s *openapi3.Schema) string {
-	if ext, ok := s.Extensions["x-ms-enum"].(map[string]any); ok {
-		if name, ok := ext["name"].(string); ok && name != "" {
+// unionNames returns the names of anyOf or oneOf members that are all
+// enums or consts of strings, or nulls, in member order; holder is the one
+// member that lists names, nil when several do.
+func unionNames(members openapi3.SchemaRefs) (values []string, holder *openapi3.Schema, ok bool) {
+	lists := 0
+	for _, m := range members {
+		if m == nil || m.Value == nil {
+			return nil, nil, false
+		}
+		if isNullSchema(m.Value) {
+			continue
+		}
+		names, ok := listedNames(m.Value)
+		if !ok {
+			return nil, nil, false
+		}
+		values = append(values, names...)
+		lists++
+		holder = m.Value
+	}
+	if lists != 1 {
+		holder = nil
+	}
+	return values, holder, len(values) > 0
+}
+
+// isNullSchema reports whether s admits only null.
+func isNullSchema(s *openapi3.Schema) bool {
+	if s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == openapi3.TypeNull {
+		return true
+	}
+	return len(s.Enum) == 1 && s.Enum[0] == nil
+}
+
+// enumName returns the enum's x-ms-enum name — on the schema that lists the
+// names, else on s — or "<Schema><Property>" with the property's first
+// letter upper-cased when there is none.
+func enumName(site model.EnumSite, s, holder *openapi3.Schema) string {
+	for _, sch := range []*openapi3.Schema{holder, s} {
+		if sch == nil {
+			continue
+		}
+		if name := msEnumName(sch.Extensions); name != "" {
 			return name
 		}
 	}
 	prop := site.Property
-	if prop != "" {
-		prop = strings.ToUpper(prop[:1]) + prop[1:]
+	if r, size := utf8.DecodeRuneInString(prop); size > 0 && r != utf8.RuneError {
+		prop = string(unicode.ToUpper(r)) + prop[size:]
 	}
 	return site.Schema + prop
+}
+
+// msEnumName returns the name of an x-ms-enum extension, "" when there is
+// none.
+func msEnumName(ext map[string]any) string {
+	if e, ok := ext["x-ms-enum"].(map[string]any); ok {
+		if name, ok := e["name"].(string); ok {
+			return name
+		}
+	}
+	return ""
 }
 
 // isErrorCodeName reports whether a property or parameter name marks an

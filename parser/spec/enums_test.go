@@ -55,7 +55,7 @@ func TestEnumName(t *testing.T) {
 	if s.Enums[0].Name != "ItemErrorCode" {
 		t.Errorf("fallback name = %q, want ItemErrorCode", s.Enums[0].Name)
 	}
-	if got := enumName(site, &openapi3.Schema{}); got != "LicenseResultDtoErrorCode" {
+	if got := enumName(site, &openapi3.Schema{}, nil); got != "LicenseResultDtoErrorCode" {
 		t.Errorf("enumName without a schema = %q, want LicenseResultDtoErrorCode", got)
 	}
 }
