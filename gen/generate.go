@@ -86,7 +86,7 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 		}
 		prev = l
 	}
-	names, err := naming.Resolve(cat, prev.names())
+	names, err := naming.Resolve(cat, prev.Names())
 	if err != nil {
 		return nil, fmt.Errorf("name codes: %w", err)
 	}

@@ -84,7 +84,7 @@ func ParseLockfile(data []byte) (*Lockfile, error) {
 	if err := dec.Decode(&l); err != nil {
 		return nil, fmt.Errorf("parse names lock: %w", err)
 	}
-	if err := naming.CheckLock(l.names()); err != nil {
+	if err := naming.CheckLock(l.Names()); err != nil {
 		return nil, err
 	}
 	for i, f := range l.Files {
@@ -98,8 +98,8 @@ func ParseLockfile(data []byte) (*Lockfile, error) {
 	return &l, nil
 }
 
-// names returns the identifiers part of the lock.
-func (l *Lockfile) names() *naming.Lock {
+// Names returns the identifiers part of the lock, nil for a nil lock.
+func (l *Lockfile) Names() *naming.Lock {
 	if l == nil {
 		return nil
 	}
