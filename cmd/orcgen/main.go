@@ -39,6 +39,7 @@ func commands() []command {
 		{"model", "print the (joined) model as JSON", runModel},
 		{"snapshot", "write the spec snapshot orcgen embeds", runSnapshot},
 		{"patch", "write a spec with the error schemas patched in", runPatch},
+		{"release", "write a reproducible release bundle, its notes and SHA256SUMS", runRelease},
 		{"explain", "show the evidence behind a code's name", runExplain},
 	}
 }
