@@ -31,10 +31,10 @@ type pipeTable struct {
 //
 // A rule line of at least two columns of three or more dashes ends a
 // table's header: the header is the cells just before it, one per column,
-// in any language; the rows are the cells after it, as many to a row as the
-// rule has columns (see groupRows), up to the next table's header. A rule line that starts
-// with "|" marks rows that start with one too ("| 1000 | ... |"), which is
-// dropped. The tables are returned rendered to HTML, each line of a cell
+// in any language; the rows are the cells after it, as many to a row as
+// the rule has columns (see groupRows), up to the next table's header. A
+// rule line that starts with "|" marks rows that start with one too
+// ("| 1000 | ... |"), which is dropped. The tables are returned rendered to HTML, each line of a cell
 // folded into one paragraph except lines of a Text cell that hold only
 // names, which stay lines of their own (the older layout's names line), so
 // that the HTML table reader reads them with its limits and diagnostics.
@@ -65,9 +65,10 @@ func pipeTextTables(src string, uri string) (root *nethtml.Node, found bool, err
 }
 
 // maxPipeCells bounds the cells of the pipe-text tables of a page, counted
-// before any is kept: each cell renders as at least two elements (<td> and
-// <p>), so a table of more would be refused as its HTML by MaxElements
-// anyway.
+// before any is kept. A cell renders as a <td> holding a <p> (an empty Text
+// cell as a <td> alone), so tables of more cells would be refused as HTML
+// by MaxElements, after they were built, but for tables of empty Text
+// cells; those are refused here before they cost any memory.
 const maxPipeCells = MaxElements / 2
 
 // pipeRule is a rule line of a pipe-text table: where it starts and ends in
