@@ -21,7 +21,7 @@ type rendering struct {
 }
 
 // renderings are the text renderings, in order of preference: of two that
-// give as many codes, the first wins.
+// give as many codes, the first wins. It is never modified.
 var renderings = []rendering{
 	{name: "Markdown (GFM) table", tables: gfmTables},
 	{name: "plain pipe-text table", tables: func(src []byte, uri string) (*html.Node, bool, error) {
