@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/renameio/v2"
 
 	"github.com/orcgen/orcgen/model"
@@ -75,6 +76,23 @@ func (c Cache) Load(data []byte, opts Options) (*model.Spec, error) {
 	}
 	writeEntry(path, s)
 	return s, nil
+}
+
+// LoadDocumentAndFacts returns what the package's LoadDocumentAndFacts
+// returns, from one parse and validation: the document cannot come from the
+// cache, but the facts go into it, so that a later command that needs only
+// facts (model, generate, check) finds them. An entry is written only when
+// none valid exists; loads with AllowExternalRefs are not stored.
+func (c Cache) LoadDocumentAndFacts(data []byte, opts Options) (*openapi3.T, *model.Spec, error) {
+	doc, s, err := LoadDocumentAndFacts(data, opts)
+	if err != nil || c.Dir == "" || opts.AllowExternalRefs {
+		return doc, s, err
+	}
+	path := filepath.Join(c.Dir, cacheKey(data, opts)+".json")
+	if _, ok := readEntry(path, data); !ok {
+		writeEntry(path, s)
+	}
+	return doc, s, nil
 }
 
 // cacheKey returns the hex SHA-256 naming the entry of data under opts.

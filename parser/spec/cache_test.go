@@ -265,3 +265,34 @@ func TestCacheEntryBeyondLimitsIsNotServed(t *testing.T) {
 		t.Fatalf("cached entry beyond MaxNames: err = %v, want the limit's error", err)
 	}
 }
+
+// TestCacheLoadDocumentAndFacts: patch's one parse returns the document and
+// the facts of a fresh load, and leaves the facts in the cache, where the
+// next facts-only load finds them.
+func TestCacheLoadDocumentAndFacts(t *testing.T) {
+	data := readTestdata(t, "small-3.0.yaml")
+	c := Cache{Dir: t.TempDir()}
+	doc, s, err := c.LoadDocumentAndFacts(data, Options{URI: "small-3.0.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Load(data, Options{URI: "small-3.0.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc == nil || doc.Components.Schemas["ErrorResult"] == nil || !reflect.DeepEqual(s, fresh) {
+		t.Fatalf("document %v, facts differ from a fresh load: %v", doc != nil, !reflect.DeepEqual(s, fresh))
+	}
+	path := filepath.Join(c.Dir, cacheKey(data, Options{})+".json")
+	if _, ok := readEntry(path, data); !ok {
+		t.Fatal("no cache entry after LoadDocumentAndFacts")
+	}
+	warm, err := c.Load(data, Options{URI: "small-3.0.yaml"})
+	if err != nil || !reflect.DeepEqual(warm, fresh) {
+		t.Errorf("warm load after LoadDocumentAndFacts: %v, facts equal %v", err, reflect.DeepEqual(warm, fresh))
+	}
+	if _, _, err := c.LoadDocumentAndFacts([]byte(`{"orcgenSpecSnapshot": 1}`), Options{URI: "snap.json"}); err == nil ||
+		err.Error() != "spec snap.json: an orcgen spec snapshot holds no OpenAPI document: give the definition itself" {
+		t.Errorf("snapshot: error = %v", err)
+	}
+}

@@ -306,3 +306,31 @@ func TestLoadDocument(t *testing.T) {
 		t.Errorf("error = %v, want %q", err, want)
 	}
 }
+
+// TestLoadDocumentAndFacts: one parse gives the facts of Load and the
+// document of LoadDocument.
+func TestLoadDocumentAndFacts(t *testing.T) {
+	for _, name := range []string{"small-2.0.yaml", "small-3.0.json", "small-3.1.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			data := readTestdata(t, name)
+			doc, s, err := LoadDocumentAndFacts(data, Options{URI: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			facts, err := Load(data, Options{URI: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := LoadDocument(data, Options{URI: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s, facts) {
+				t.Errorf("facts differ from Load's:\n%+v\n%+v", s, facts)
+			}
+			if got, want := sortedKeys(doc.Components.Schemas), sortedKeys(alone.Components.Schemas); !slices.Equal(got, want) || doc.Info.Title != alone.Info.Title {
+				t.Errorf("document schemas %q, want %q", got, want)
+			}
+		})
+	}
+}
