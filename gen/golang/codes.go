@@ -131,6 +131,15 @@ func codeDoc(e codeEntry) []block {
 	return blocks
 }
 
+// level is ", <level> confidence" for a code the alignment placed: a coarse
+// level, so that a small change in the sources does not rewrite the comment.
+func level(c model.Code) string {
+	if c.Alignment == nil {
+		return ""
+	}
+	return ", " + c.Alignment.Level + " confidence"
+}
+
 // originNote says where the name came from when the page does not state it.
 func originNote(c model.Code) string {
 	switch c.NameOrigin {
@@ -142,7 +151,12 @@ func originNote(c model.Code) string {
 		return "Name: the spec's enum name at this code's position between two named codes."
 	case model.OriginExtended:
 		return "Name: guessed by extending a run of the spec's enum names past a named code."
+	case model.OriginAligned:
+		return "Name: the spec's enum name that aligning the page's codes with the enum gives this code, by its place among named codes and the words its text shares with the name" + level(c) + "."
 	case model.OriginDerived:
+		if c.Guess != "" && c.Alignment != nil {
+			return "Name: derived from the page's text; neither the page nor the spec states one. Aligning the page's codes with the spec's enum suggests " + c.Guess + level(c) + "; orcgen's extend option adopts a medium one."
+		}
 		if c.Guess != "" {
 			return "Name: derived from the page's text; neither the page nor the spec states one. The order of the spec's enum suggests " + c.Guess + " (a guess, adopted with orcgen's extend option)."
 		}

@@ -125,7 +125,11 @@ func knownAs(c model.Code) string {
 	for _, a := range c.Aliases {
 		add(a, "the spec's other name for the code")
 	}
-	add(c.Guess, "suggested by the spec's enum order, a guess")
+	guess := "suggested by the spec's enum order, a guess"
+	if c.Alignment != nil {
+		guess = "suggested by aligning the codes with the spec's enum, " + c.Alignment.Level + " confidence"
+	}
+	add(c.Guess, guess)
 	parts := make([]string, len(order))
 	for i, n := range order {
 		parts[i] = CodeSpan(n) + " (" + Text(strings.Join(from[n], "; ")) + ")"

@@ -110,6 +110,8 @@ func originText(origin string) string {
 		return "the spec's enum order between two known names"
 	case model.OriginExtended:
 		return "a guess continuing a run of the spec's enum names"
+	case model.OriginAligned:
+		return "the spec's enum name aligned with the code by its place and its words"
 	case model.OriginDerived:
 		return "derived from the page's text"
 	}
