@@ -1,12 +1,17 @@
 package page_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/orcgen/orcgen/internal/testenv"
 	"github.com/orcgen/orcgen/model"
 	"github.com/orcgen/orcgen/parser/page"
 )
@@ -211,5 +216,28 @@ func BenchmarkParseGFM(b *testing.B) {
 		if _, err := page.Parse(data, page.Options{URI: "gfm.md"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestGFMFixtureIsGenerated runs the fixture generator on the shared seed
+// and checks that it writes gfm.md as committed: the fixture carries the
+// seed's rows and PAGE-LAYOUTS.md's facts, nothing edited by hand.
+func TestGFMFixtureIsGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the generator")
+	}
+	seed := testenv.Shared(t, "docs", "response-codes.seed.txt")
+	out := t.TempDir()
+	cmd := exec.Command("go", "run", "./testdata/pages/gen", "-seed", seed, "-out", out, "-defaults", filepath.Join(out, "default.html"))
+	cmd.Dir = testenv.Root()
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go run ./testdata/pages/gen: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "gfm.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fixture(t, "gfm.md"); !bytes.Equal(got, want) {
+		t.Errorf("testdata/pages/gfm.md is not what the generator writes: regenerate it with go run ./testdata/pages/gen")
 	}
 }
