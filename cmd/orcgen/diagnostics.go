@@ -55,7 +55,7 @@ func printDiagnostics(w io.Writer, cat *model.Catalog, mode diagnosticsMode) {
 	if losses == 0 && (others == 0 || !mode.verbose) {
 		return
 	}
-	summary := fmt.Sprintf("orcgen: %s of the page dropped, merged or changed (see the lines above)", countNoun(losses, "row"))
+	summary := fmt.Sprintf("orcgen: page: %s (rows dropped, merged or changed)", countNoun(losses, "warning"))
 	switch {
 	case mode.verbose:
 		summary += fmt.Sprintf(", %s", countNoun(others, "other diagnostic"))

@@ -32,13 +32,13 @@ func TestPrintDiagnostics(t *testing.T) {
 		{"default", diagnosticsMode{}, "" +
 			"orcgen: warning: page row 13: code 1011: column 3 is the cell of page row 12 (rowspan)\n" +
 			"orcgen: warning: page: 2 tables have the same header and columns and no code in common: read as one table of 119 codes (table 1: page rows 1-61, table 2: page rows 62-121)\n" +
-			"orcgen: 2 rows of the page dropped, merged or changed (see the lines above); -v shows 2 other diagnostics; -q hides them\n"},
+			"orcgen: page: 2 warnings (rows dropped, merged or changed); -v shows 2 other diagnostics; -q hides them\n"},
 		{"verbose", diagnosticsMode{verbose: true}, "" +
 			"orcgen: warning: page row 13: code 1011: column 3 is the cell of page row 12 (rowspan)\n" +
 			"orcgen: info: page row 117: code 1917: message has a cut-off placeholder \"{0\"\n" +
 			"orcgen: warning: page: 2 tables have the same header and columns and no code in common: read as one table of 119 codes (table 1: page rows 1-61, table 2: page rows 62-121)\n" +
 			"orcgen: warning: page row 62: code 1661: page name \"PackageNotFound\" (enum position 187) is also stated for code 1677\\u001b[2J\\u202e\n" +
-			"orcgen: 2 rows of the page dropped, merged or changed (see the lines above), 2 other diagnostics; -q hides them\n"},
+			"orcgen: page: 2 warnings (rows dropped, merged or changed), 2 other diagnostics; -q hides them\n"},
 		{"quiet", diagnosticsMode{quiet: true}, ""},
 		{"quiet wins", diagnosticsMode{quiet: true, verbose: true}, ""},
 	}

@@ -2,14 +2,20 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"golang.org/x/text/encoding/htmlindex"
+
+	"github.com/orcgen/orcgen/parser/source"
 )
 
 // hostileCase is one directory of testdata/hostile: its inputs and the
@@ -46,13 +52,19 @@ type hostileCase struct {
 	Codes int `json:"codes"`
 	// SpecNames is the exact number of spec names, 0 to not check.
 	SpecNames int `json:"specNames"`
-	// Timeout bounds the run (default defaultCaseTimeout).
-	Timeout duration `json:"timeout"`
 	// MaxHeapMB bounds the peak heap growth during the run (default
 	// defaultMaxHeapMB).
 	MaxHeapMB uint64 `json:"maxHeapMB"`
+	// MaxAllocMB bounds the bytes allocated during the run, the work it
+	// does (default defaultMaxAllocMB).
+	MaxAllocMB uint64 `json:"maxAllocMB"`
 	// Slow cases are skipped with -short.
 	Slow bool `json:"slow"`
+	// ScaleOnly cases prove that an input at a limit fits the bounds: their
+	// output is checked against the catalog's code count only, not
+	// compiled, validated and read back, which the small cases prove at a
+	// fraction of the cost.
+	ScaleOnly bool `json:"scaleOnly"`
 
 	name, dir string
 }
@@ -70,19 +82,23 @@ type pageInput struct {
 	Filler string `json:"filler"`
 	// Fillers is how many filler rows there are (default page.MinRows).
 	Fillers int `json:"fillers"`
-}
-
-// duration is a time.Duration read from a JSON string ("10s").
-type duration time.Duration
-
-func (d *duration) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return err
-	}
-	v, err := time.ParseDuration(s)
-	*d = duration(v)
-	return err
+	// First puts Rows before the filler rows instead of in their middle.
+	First bool `json:"first"`
+	// Split, when not 0, ends the table after that many filler rows and
+	// puts the rest in a second table of the same header.
+	Split int `json:"split"`
+	// Decoy, when not 0, puts a table of that many integer codes (1, 2,
+	// ...) under another header before the codes table.
+	Decoy int `json:"decoy"`
+	// Keep, when not 0, keeps only that percentage of the page's bytes: a
+	// body cut short.
+	Keep int `json:"keep"`
+	// Charset encodes the page in that charset ("windows-1251"); the page
+	// still declares <meta charset="utf-8">.
+	Charset string `json:"charset"`
+	// ContentType, when set, is recorded in a snapshot metadata file
+	// beside the page (page.html.meta.json, as orcgen fetch writes it).
+	ContentType string `json:"contentType"`
 }
 
 // loadHostileCases reads every case directory under root, sorted by name.
@@ -129,7 +145,11 @@ func (c *hostileCase) inputs(t *testing.T, work string) (pagePath, specPath stri
 	}
 	if c.Page != nil {
 		pagePath = filepath.Join(work, "page.html")
-		writeTestFile(t, pagePath, c.Page.build(t, c.dir))
+		data := c.Page.build(t, c.dir)
+		writeTestFile(t, pagePath, data)
+		if c.Page.ContentType != "" {
+			writeTestFile(t, pagePath+".meta.json", snapshotMeta(t, data, c.Page.ContentType))
+		}
 	}
 	if c.Spec != "" {
 		specPath = filepath.Join(work, c.Spec)
@@ -141,49 +161,108 @@ func (c *hostileCase) inputs(t *testing.T, work string) (pagePath, specPath stri
 // build returns the page's bytes.
 func (p *pageInput) build(t *testing.T, dir string) []byte {
 	t.Helper()
+	var page []byte
 	if p.File != "" {
-		return readTestFile(t, filepath.Join(dir, p.File))
+		page = readTestFile(t, filepath.Join(dir, p.File))
+	} else {
+		var rows []byte
+		if p.Rows != "" {
+			rows = readTestFile(t, filepath.Join(dir, p.Rows))
+		}
+		n := p.Fillers
+		if n == 0 {
+			n = 50
+		}
+		var err error
+		page, err = layoutPage(rows, pageLayout{shape: p.Filler, n: n, first: p.First, split: p.Split, decoy: p.Decoy})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	var rows []byte
-	if p.Rows != "" {
-		rows = readTestFile(t, filepath.Join(dir, p.Rows))
+	if p.Charset != "" {
+		enc, err := htmlindex.Get(p.Charset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page, err = enc.NewEncoder().Bytes(page); err != nil {
+			t.Fatalf("encode the page in %s: %v", p.Charset, err)
+		}
 	}
-	n := p.Fillers
-	if n == 0 {
-		n = 50
+	if p.Keep != 0 {
+		page = page[:len(page)*p.Keep/100]
 	}
-	page, err := codesPage(rows, p.Filler, n)
+	return page
+}
+
+// snapshotMeta returns the metadata orcgen fetch would write beside a
+// snapshot of data served with contentType.
+func snapshotMeta(t *testing.T, data []byte, contentType string) []byte {
+	t.Helper()
+	sum := sha256.Sum256(data)
+	meta, err := json.MarshalIndent(source.Metadata{URL: "https://docs.example.com/response-codes", FetchedAt: "2026-11-30T00:00:00Z",
+		SHA256: hex.EncodeToString(sum[:]), ContentType: contentType, Status: 200}, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return page
+	return meta
 }
 
 // Filler rows carry codes fillerBase, fillerBase+1, ...; hostile rows use
 // codes of their own.
 const fillerBase = 5000
 
+// pageLayout shapes a page of filler rows: see pageInput.
+type pageLayout struct {
+	shape string
+	n     int
+	first bool
+	split int
+	decoy int
+}
+
 // codesPage returns a Response Codes page in the site's shape whose table
 // holds n filler rows of the given shape with rows (raw <tr> markup) in the
 // middle of them.
 func codesPage(rows []byte, shape string, n int) ([]byte, error) {
-	row, header, err := fillerShape(shape)
+	return layoutPage(rows, pageLayout{shape: shape, n: n})
+}
+
+// layoutPage returns a Response Codes page in the site's shape laid out as
+// l says, with rows (raw <tr> markup) among the filler rows.
+func layoutPage(rows []byte, l pageLayout) ([]byte, error) {
+	row, header, err := fillerShape(l.shape)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Response Codes</title>\n</head>\n<body>\n<main>\n<h1>Response Codes</h1>\n")
-	b.WriteString("<p>The table below describes each of these errors and when you can encounter them.</p>\n<table>\n<thead>\n" + header + "\n</thead>\n<tbody>\n")
-	for i := range n {
-		if i == n/2 {
+	if l.decoy > 0 {
+		b.WriteString("<p>Status summary.</p>\n<table>\n<tr><th>Status</th><th>Reason</th><th>Details</th></tr>\n")
+		for i := 1; i <= l.decoy; i++ {
+			fmt.Fprintf(&b, "<tr><td>%d</td><td>Reason %d.</td><td>Details.</td></tr>\n", i, i)
+		}
+		b.WriteString("</table>\n")
+	}
+	open := "<table>\n<thead>\n" + header + "\n</thead>\n<tbody>\n"
+	const end = "</tbody>\n</table>\n"
+	b.WriteString("<p>The table below describes each of these errors and when you can encounter them.</p>\n" + open)
+	at := l.n / 2
+	if l.first {
+		at = 0
+	}
+	for i := range l.n {
+		if l.split > 0 && i == l.split {
+			b.WriteString(end + "<p>Continued.</p>\n" + open)
+		}
+		if i == at {
 			b.Write(rows)
 		}
 		fmt.Fprintf(&b, row+"\n", fillerBase+i, fillerBase+i)
 	}
-	if n == 0 {
+	if l.n == 0 {
 		b.Write(rows)
 	}
-	b.WriteString("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+	b.WriteString(end + "</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
 }
 
@@ -233,8 +312,10 @@ func (c *hostileCase) wantsOutput() bool {
 	return c.Exit == 0 && orDefault(c.Command, "generate") == "generate"
 }
 
-// checkStderr checks the error output holds every expected substring, and
-// that the first line names the input when the case failed.
+// checkStderr checks the error output holds every expected substring.
+// A successful run may print only diagnostics (see printDiagnostics), and
+// only when the case expects some: a case that loses no row of the page
+// must keep stderr empty.
 func (c *hostileCase) checkStderr(t *testing.T, stderr string) {
 	t.Helper()
 	for _, s := range c.Stderr {
@@ -242,10 +323,21 @@ func (c *hostileCase) checkStderr(t *testing.T, stderr string) {
 			t.Errorf("stderr lacks %q:\n%s", s, stderr)
 		}
 	}
-	if c.Exit == 0 && stderr != "" {
-		t.Errorf("stderr of a successful run is not empty:\n%s", stderr)
+	if c.Exit != 0 {
+		return
+	}
+	if len(c.Stderr) == 0 && stderr != "" {
+		t.Errorf("stderr of a successful run that loses no row is not empty:\n%s", stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		if line != "" && !diagnosticLineRE.MatchString(line) {
+			t.Errorf("stderr of a successful run holds a line that is no diagnostic: %q", line)
+		}
 	}
 }
+
+// diagnosticLineRE matches the lines printDiagnostics writes by default.
+var diagnosticLineRE = regexp.MustCompile(`^orcgen: (warning: \S.*|page: [0-9]+ warnings? \(rows dropped, merged or changed\).*)$`)
 
 func readTestFile(t *testing.T, name string) []byte {
 	t.Helper()

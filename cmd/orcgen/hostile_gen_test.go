@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/orcgen/orcgen/parser/page"
 )
 
 // hostileGenerators write the inputs of the big cases at test time, so the
@@ -18,6 +20,9 @@ var hostileGenerators = map[string]func(t *testing.T, work string) (pagePath, sp
 	"long-chain":  genLongChain,
 	"huge-page":   genHugePage,
 	"many-tables": genManyTables,
+	"paragraphs":  genParagraphs,
+	"rows-over":   genRowsOver,
+	"cell-over":   genCellOver,
 }
 
 // bigCellBytes is the size of the big cell: 1 MB.
@@ -68,7 +73,7 @@ func genHugeEnum(t *testing.T, work string) (string, string) {
 }
 
 // longChain is the number of schemas of the long-chain case.
-const longChain = 3000
+const longChain = 6000
 
 // genLongChain writes a spec whose schemas form a chain of longChain
 // $refs, each the only property of the one before: kin-openapi's Validate
@@ -158,4 +163,35 @@ func writePage(t *testing.T, work string, rows []byte, n int) string {
 // htmlEscape escapes text for an HTML text node.
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// paragraphs is the number of paragraphs of the paragraphs case's cell:
+// 6.5 million "<p>a", 26 MB, so that the page stays under -max-bytes.
+const paragraphs = 6_500_000
+
+// genParagraphs writes an ordinary page whose code 90001 has a Text cell of
+// paragraphs paragraphs of one letter each: parsed into a tree, it would
+// cost about 4 GB.
+func genParagraphs(t *testing.T, work string) (string, string) {
+	var b strings.Builder
+	b.Grow(paragraphs*4 + 100)
+	b.WriteString("<tr><td><p>90001</p></td><td>")
+	for range paragraphs {
+		b.WriteString("<p>a")
+	}
+	b.WriteString("</td><td><p>Paragraphs.</p></td></tr>\n")
+	return writePage(t, work, []byte(b.String()), 50), ""
+}
+
+// genRowsOver writes a page of one code row more than page.MaxRows.
+func genRowsOver(t *testing.T, work string) (string, string) {
+	return writePage(t, work, nil, page.MaxRows+1), ""
+}
+
+// genCellOver writes a page whose code 90001 has a message one byte over
+// page.MaxCellBytes.
+func genCellOver(t *testing.T, work string) (string, string) {
+	msg := strings.Repeat("a", page.MaxCellBytes+1)
+	row := fmt.Sprintf("<tr><td><p>90001</p></td><td><p>%s</p></td><td><p>Big.</p></td></tr>\n", msg)
+	return writePage(t, work, []byte(row), 50), ""
 }

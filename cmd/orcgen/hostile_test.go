@@ -19,18 +19,24 @@ import (
 	"github.com/orcgen/orcgen/model"
 )
 
-// Bounds of one hostile case, unless its expect.json sets its own.
-//
-// defaultCaseTimeout: orcgen generates the real page and spec in well under
-// a second; ten times more than any ordinary run, on a loaded 2-core CI
-// machine, still fails a hang in seconds rather than at the test timeout.
+// Bounds of one hostile case, unless its expect.json sets its own. None of
+// them depends on the machine's speed.
 //
 // defaultMaxHeapMB: the real inputs make orcgen's heap grow by a few tens of
 // MB; 256 MB leaves room for a 1 MB cell copied through every stage, while
 // an unbounded expansion (an alias bomb, a quadratic copy) passes it at once.
+//
+// defaultMaxAllocMB bounds the bytes allocated over the run: the work done,
+// counted. Generating the real page and spec allocates about 100 MB; a
+// quadratic walk or copy passes 1 GB long before a clock would notice.
+//
+// hangCeiling is a generous ceiling documented as such, not a speed
+// assertion: it only turns a hang into a failure of the case, long before
+// go test's own timeout, on however loaded a machine.
 const (
-	defaultCaseTimeout = 10 * time.Second
-	defaultMaxHeapMB   = 256
+	defaultMaxHeapMB  = 256
+	defaultMaxAllocMB = 1024
+	hangCeiling       = 5 * time.Minute
 )
 
 // TestHostile runs orcgen on every case of testdata/hostile and checks the
@@ -83,49 +89,53 @@ func (c *hostileCase) run(t *testing.T, prev string, fixed []string, mod *checkM
 	default:
 		cat := decodeCatalog(t, readTestFile(t, filepath.Join(out, "model.json")))
 		c.checkCatalog(t, cat)
+		if c.ScaleOnly {
+			return
+		}
 		checkOutput(t, out, cat, fixed)
 		mod.add(t, c.name, filepath.Join(out, "orcerr"))
 	}
 }
 
-// bounds returns the case's time and heap limits.
+// bounds returns the case's heap and allocation limits.
 func (c *hostileCase) bounds() bounds {
-	b := bounds{timeout: time.Duration(c.Timeout), maxHeap: c.MaxHeapMB << 20}
-	if b.timeout == 0 {
-		b.timeout = defaultCaseTimeout
-	}
+	b := bounds{maxHeap: c.MaxHeapMB << 20, maxAlloc: c.MaxAllocMB << 20}
 	if b.maxHeap == 0 {
 		b.maxHeap = defaultMaxHeapMB << 20
 	}
-	b.timeout *= raceSlowdown
+	if b.maxAlloc == 0 {
+		b.maxAlloc = defaultMaxAllocMB << 20
+	}
 	return b
 }
 
 // bounds are the limits of one run.
 type bounds struct {
-	timeout time.Duration
-	maxHeap uint64
+	maxHeap  uint64 // peak growth of the live heap, bytes
+	maxAlloc uint64 // bytes allocated, the run's work
 }
 
 // result is what one run of orcgen returned and cost.
 type result struct {
 	exit           int
 	stdout, stderr string
-	elapsed        time.Duration
-	peakHeap       uint64 // peak growth of the live heap over the run, bytes
+	elapsed        time.Duration // logged only: it depends on the machine
+	peakHeap       uint64        // peak growth of the live heap over the run, bytes
+	allocated      uint64        // bytes allocated over the run
 }
 
-// runBounded runs orcgen with args and fails t when it takes longer than
-// b.timeout or its heap grows by more than b.maxHeap. The heap is sampled
-// every millisecond; cases run one at a time, so the growth is the run's.
-// The collector runs at GOGC=10 meanwhile, so that the sampled heap (live
-// and not yet swept objects) stays close to what the run keeps alive rather
-// than to how much garbage the default pacing lets pile up.
+// runBounded runs orcgen with args and fails t when its heap grows by more
+// than b.maxHeap or it allocates more than b.maxAlloc bytes, or when it
+// has not finished after hangCeiling. The heap and the allocations are
+// sampled every millisecond; cases run one at a time, so they are the
+// run's. The collector runs at GOGC=10 meanwhile, so that the sampled heap
+// (live and not yet swept objects) stays close to what the run keeps alive
+// rather than to how much garbage the default pacing lets pile up.
 func runBounded(t *testing.T, args []string, b bounds) result {
 	t.Helper()
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 	runtime.GC()
-	base := heapBytes()
+	base, alloc0 := heapBytes(), allocBytes()
 	var stdout, stderr bytes.Buffer
 	done := make(chan int, 1)
 	start := time.Now()
@@ -133,14 +143,19 @@ func runBounded(t *testing.T, args []string, b bounds) result {
 	peak := base
 	tick := time.NewTicker(time.Millisecond)
 	defer tick.Stop()
-	deadline := time.After(b.timeout)
+	hang := time.After(hangCeiling)
 	for {
 		select {
 		case code := <-done:
-			res := result{exit: code, stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start), peakHeap: max(peak, heapBytes()) - base}
-			t.Logf("orcgen %s: exit %d in %v, peak heap growth %.1f MB", strings.Join(shortArgs(args), " "), code, res.elapsed.Round(time.Millisecond), float64(res.peakHeap)/(1<<20))
+			res := result{exit: code, stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start),
+				peakHeap: max(peak, heapBytes()) - base, allocated: allocBytes() - alloc0}
+			t.Logf("orcgen %s: exit %d, peak heap growth %.1f MB, allocated %.1f MB (in %v)", strings.Join(shortArgs(args), " "), code,
+				float64(res.peakHeap)/(1<<20), float64(res.allocated)/(1<<20), res.elapsed.Round(time.Millisecond))
 			if res.peakHeap > b.maxHeap {
 				t.Errorf("heap grew by %d MB, more than the %d MB limit", res.peakHeap>>20, b.maxHeap>>20)
+			}
+			if res.allocated > b.maxAlloc {
+				t.Errorf("allocated %d MB, more than the %d MB limit", res.allocated>>20, b.maxAlloc>>20)
 			}
 			return res
 		case <-tick.C:
@@ -148,10 +163,21 @@ func runBounded(t *testing.T, args []string, b bounds) result {
 			if peak-base > b.maxHeap {
 				t.Fatalf("heap grew by more than the %d MB limit while running", b.maxHeap>>20)
 			}
-		case <-deadline:
-			t.Fatalf("orcgen did not finish within %v", b.timeout)
+			if a := allocBytes() - alloc0; a > b.maxAlloc {
+				t.Fatalf("allocated more than the %d MB limit while running", b.maxAlloc>>20)
+			}
+		case <-hang:
+			t.Fatalf("orcgen has not finished after %v: a hang (this ceiling is no speed bound)", hangCeiling)
 		}
 	}
+}
+
+// allocBytes returns the bytes allocated on the heap since the program
+// started.
+func allocBytes() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // heapBytes returns the bytes of live and not yet swept heap objects.

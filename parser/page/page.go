@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -167,7 +168,7 @@ func (p *parser) row(r row) error {
 		p.warn(0, "page row %d: code %q is not a positive 32-bit integer; row skipped", r.pos, r.first)
 		return nil
 	}
-	if r.code != r.first {
+	if strconv.Itoa(c) != r.first {
 		p.warn(c, "page row %d: code %q read as %d", r.pos, r.first, c)
 	}
 	if first, dup := p.seen[c]; dup {
