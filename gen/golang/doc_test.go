@@ -183,8 +183,11 @@ func TestPackageDocSources(t *testing.T) {
 		t.Fatalf("source list %q, want %d items", items, len(cat.Sources))
 	}
 	for i, s := range cat.Sources {
-		if !strings.HasPrefix(items[i], s.Kind+" "+s.URI) || !strings.HasSuffix(items[i], "sha256 "+s.SHA256) {
-			t.Errorf("item %q does not name source %s %s", items[i], s.Kind, s.URI)
+		if !strings.HasPrefix(items[i], s.Kind) || !strings.HasSuffix(items[i], s.SHA256) {
+			t.Errorf("item %q is not source %d (%s, sha256 %s)", items[i], i, s.Kind, s.SHA256)
+		}
+		if s.Version != "" && strings.Contains(items[i], s.Version+" "+s.Version) {
+			t.Errorf("item %q repeats the version", items[i])
 		}
 	}
 	for _, tt := range [][3]string{
