@@ -4,14 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/orcgen/orcgen/gen"
 	"github.com/orcgen/orcgen/gen/release"
-	"github.com/orcgen/orcgen/parser"
+	"github.com/orcgen/orcgen/parser/source"
 )
 
 const releaseSynopsis = "orcgen release -o DIR [-previous MODEL.json|ARCHIVE] [-force] [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-v]\n\n" +
@@ -86,20 +84,20 @@ func runRelease(ctx context.Context, a *app, args []string) error {
 	return err
 }
 
-// loadPrevious reads the previous release: a .tar.gz or .tgz archive a
-// release wrote (its model.json and names lock), or a model.json file or
-// URL.
+// loadPrevious reads the previous release from a file or URL: a .tar.gz or
+// .tgz archive a release wrote (its model.json and names lock), or a
+// model.json, of this build's schemaVersion or an earlier one.
 func loadPrevious(ctx context.Context, src string, net netFlags) (*release.Previous, error) {
-	if slices.ContainsFunc([]string{".tar.gz", ".tgz"}, func(ext string) bool { return strings.HasSuffix(src, ext) }) {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return nil, err
-		}
-		return release.PreviousFromArchive(data)
-	}
-	in, err := parser.Load(ctx, src, parser.KindModel, net.loadOptions(false, stages{}))
+	in, err := source.Read(ctx, src, net.options(nil))
 	if err != nil {
 		return nil, err
 	}
-	return &release.Previous{Catalog: in.Model}, nil
+	if strings.HasSuffix(src, ".tar.gz") || strings.HasSuffix(src, ".tgz") {
+		return release.PreviousFromArchive(in.Data)
+	}
+	cat, err := release.DecodeModel(in.Data)
+	if err != nil {
+		return nil, err
+	}
+	return &release.Previous{Catalog: cat}, nil
 }

@@ -160,20 +160,22 @@ func PreviousFromArchive(data []byte) (*Previous, error) {
 	return &prev, nil
 }
 
-// DecodeModel decodes a model.json of model.SchemaVersion.
+// DecodeModel decodes a model.json file orcgen wrote, of
+// model.SchemaVersion or an earlier version (a previous release may be
+// older than this build): fields a version lacks stay empty.
 func DecodeModel(data []byte) (*model.Catalog, error) {
 	var probe struct {
 		SchemaVersion *int            `json:"schemaVersion"`
 		Codes         json.RawMessage `json:"codes"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("not a model file: %w", err)
+		return nil, fmt.Errorf("not an orcgen model file: %w", err)
 	}
 	if probe.SchemaVersion == nil || probe.Codes == nil {
-		return nil, fmt.Errorf("not a model file: no schemaVersion or codes")
+		return nil, fmt.Errorf("not an orcgen model file: no schemaVersion or codes")
 	}
-	if *probe.SchemaVersion != model.SchemaVersion {
-		return nil, fmt.Errorf("model schemaVersion %d, want %d", *probe.SchemaVersion, model.SchemaVersion)
+	if v := *probe.SchemaVersion; v < 1 || v > model.SchemaVersion {
+		return nil, fmt.Errorf("model schemaVersion %d, want 1 to %d", v, model.SchemaVersion)
 	}
 	var cat model.Catalog
 	if err := json.Unmarshal(data, &cat); err != nil {
