@@ -2,8 +2,11 @@ package model
 
 // SchemaVersion is the version of the model's JSON form written in
 // Catalog.SchemaVersion. It changes only when a field changes meaning or is
-// removed; new fields keep the version.
-const SchemaVersion = 1
+// removed; new fields keep the version. Version 2: a joined catalog's
+// Sources identify inputs by content (Source.SHA256) and name no path or
+// URL; codes carry the alignment's evidence (Code.Alignment, origin
+// "aligned"), and Code.Guess is the alignment's suggestion.
+const SchemaVersion = 2
 
 // Catalog is the intermediate model: every documented error code, the
 // symbolic names and operations of the spec, and what went wrong on the way.
@@ -42,9 +45,15 @@ type Source struct {
 	// Kind is SourcePage or SourceSpec.
 	Kind string `json:"kind"`
 	// URI is where the input was read from: a URL, a file path as given by
-	// the user, or "embedded:<name>" for orcgen's built-in default.
-	URI string `json:"uri"`
-	// SHA256 is the hex SHA-256 of the input's bytes as read.
+	// the user, or "embedded:<name>" for orcgen's built-in default. Set only
+	// on what a parser returns (a spec snapshot, a page's catalog before the
+	// join); a joined catalog names no path or URL, so it is empty there.
+	URI string `json:"uri,omitempty"`
+	// SHA256 is, in a joined catalog, the hex SHA-256 of the content orcgen
+	// extracted from the input: the page's table (codes, names, messages,
+	// descriptions, endpoints) or the spec's facts with its title and
+	// version. The same content read from any copy gives the same hash.
+	// Before the join it is the SHA-256 of the input's bytes as read.
 	SHA256 string `json:"sha256"`
 	// Title is the spec's info.title; empty for a page.
 	Title string `json:"title,omitempty"`

@@ -48,12 +48,12 @@ func newJoiner(page *model.Catalog, spec *model.Spec, opts JoinOptions) (*joiner
 		if page.SchemaVersion != model.SchemaVersion {
 			return nil, fmt.Errorf("join: page model has schemaVersion %d, want %d", page.SchemaVersion, model.SchemaVersion)
 		}
-		j.out.Sources = append(j.out.Sources, page.Sources...)
+		j.out.Sources = append(j.out.Sources, pageSource(page))
 		j.out.Codes = cloneCodes(page.Codes)
 		j.out.Diagnostics = append(j.out.Diagnostics, page.Diagnostics...)
 	}
 	if spec != nil {
-		j.out.Sources = append(j.out.Sources, spec.Source)
+		j.out.Sources = append(j.out.Sources, specSource(spec))
 		j.out.Enums = slices.Clone(spec.Enums)
 		j.out.ErrorSchema = spec.ErrorSchema
 		j.out.Operations = cloneOperations(spec.Operations)

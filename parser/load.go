@@ -3,7 +3,6 @@ package parser
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -200,24 +199,14 @@ func sniff(data []byte, uri, contentType string, opts LoadOptions) (*Loaded, err
 	return nil, err
 }
 
-// decodeModel decodes data as a model.json file: false when it is not one,
-// an error when it is one of another schemaVersion or does not decode.
+// decodeModel decodes data as a model.json file (model.Decode), naming uri
+// in its errors.
 func decodeModel(data []byte, uri string) (*model.Catalog, bool, error) {
-	var probe struct {
-		SchemaVersion *int            `json:"schemaVersion"`
-		Codes         json.RawMessage `json:"codes"`
+	cat, ok, err := model.Decode(data)
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %w", uri, err)
 	}
-	if json.Unmarshal(data, &probe) != nil || probe.SchemaVersion == nil || probe.Codes == nil {
-		return nil, false, nil
-	}
-	if *probe.SchemaVersion != model.SchemaVersion {
-		return nil, true, fmt.Errorf("%s: model schemaVersion %d, want %d", uri, *probe.SchemaVersion, model.SchemaVersion)
-	}
-	var cat model.Catalog
-	if err := json.Unmarshal(data, &cat); err != nil {
-		return nil, true, fmt.Errorf("%s: model file: %w", uri, err)
-	}
-	return &cat, true, nil
+	return cat, ok, nil
 }
 
 // Sources names the inputs of one catalog.

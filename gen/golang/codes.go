@@ -28,12 +28,12 @@ func (g *generator) codesFile(f *jen.File) error {
 func (g *generator) packageDoc() []block {
 	var sources []string
 	for _, s := range g.cat.Sources {
-		src := s.Kind + " " + s.URI
+		src := s.Kind
 		if t := sourceTitle(s.Title, s.Version); t != "" {
-			src += " (" + t + ")"
+			src += " " + t
 		}
 		if s.SHA256 != "" {
-			src += ", sha256 " + s.SHA256
+			src += ", content sha256 " + s.SHA256
 		}
 		sources = append(sources, src)
 	}

@@ -205,8 +205,8 @@ func TestFixtureDetails(t *testing.T) {
 			checkDetails(t, cat)
 			sum := sha256.Sum256(fixture(t, name))
 			wantSrc := []model.Source{{Kind: "page", URI: name, SHA256: hex.EncodeToString(sum[:])}}
-			if !reflect.DeepEqual(cat.Sources, wantSrc) || cat.SchemaVersion != 1 {
-				t.Errorf("sources %+v schema %d, want %+v schema 1", cat.Sources, cat.SchemaVersion, wantSrc)
+			if !reflect.DeepEqual(cat.Sources, wantSrc) || cat.SchemaVersion != model.SchemaVersion {
+				t.Errorf("sources %+v schema %d, want %+v schema %d", cat.Sources, cat.SchemaVersion, wantSrc, model.SchemaVersion)
 			}
 			want := []model.Diagnostic{
 				{Severity: "info", Source: "page", Code: 1017, Message: `page row 18: code 1017: inline endpoint GET: path "` + "`" + `/odata/Libraries/UiPath.Server.Configuration.OData.DownloadPackage(key='{key" is cut off`},
