@@ -66,10 +66,10 @@ const (
 	// NameDuplicateReference is the spec name "DuplicateReference", code 1016
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameDuplicateReference Name = "DuplicateReference"
-	// NameForbiddenOperation is the spec name "ForbiddenOperation" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameForbiddenOperation is the spec name "ForbiddenOperation", code 1017
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameForbiddenOperation Name = "ForbiddenOperation"
-	// NameInvalidUser is the spec name "InvalidUser" (enums:
+	// NameInvalidUser is the spec name "InvalidUser", code 1018 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameInvalidUser Name = "InvalidUser"
 	// NameFeatureDisabled is the spec name "FeatureDisabled" (enums:
@@ -105,8 +105,8 @@ const (
 	// NameFeatureUnavailable is the spec name "FeatureUnavailable" (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameFeatureUnavailable Name = "FeatureUnavailable"
-	// NameInvalidAuditRelationship is the spec name "InvalidAuditRelationship"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameInvalidAuditRelationship is the spec name "InvalidAuditRelationship",
+	// code 1050 (enums: FailedQueueItemDtoErrorCode).
 	NameInvalidAuditRelationship Name = "InvalidAuditRelationship"
 	// NameInvalidOrganizationUnit is the spec name "InvalidOrganizationUnit"
 	// (enums: FailedQueueItemDtoErrorCode).
@@ -140,36 +140,36 @@ const (
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameCannotEditDuringMigration Name = "CannotEditDuringMigration"
 	// NameMachineAlreadyPairedWithDifferentLicenseKey is the spec name
-	// "MachineAlreadyPairedWithDifferentLicenseKey" (enums:
+	// "MachineAlreadyPairedWithDifferentLicenseKey", code 1200 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameMachineAlreadyPairedWithDifferentLicenseKey Name = "MachineAlreadyPairedWithDifferentLicenseKey"
-	// NameNoAvailableLicenses is the spec name "NoAvailableLicenses" (enums:
-	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	// NameNoAvailableLicenses is the spec name "NoAvailableLicenses", code 1201
+	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
 	NameNoAvailableLicenses Name = "NoAvailableLicenses"
-	// NameHasAttachedRobots is the spec name "HasAttachedRobots" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameHasAttachedRobots is the spec name "HasAttachedRobots", code 1202
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameHasAttachedRobots Name = "HasAttachedRobots"
-	// NameInvalidMachineKey is the spec name "InvalidMachineKey" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameInvalidMachineKey is the spec name "InvalidMachineKey", code 1203
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameInvalidMachineKey Name = "InvalidMachineKey"
-	// NameMachineNameRequired is the spec name "MachineNameRequired" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameMachineNameRequired is the spec name "MachineNameRequired", code 1204
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameMachineNameRequired Name = "MachineNameRequired"
-	// NameUserNameRequired is the spec name "UserNameRequired" (enums:
+	// NameUserNameRequired is the spec name "UserNameRequired", code 1205 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameUserNameRequired Name = "UserNameRequired"
-	// NameCannotDeleteBusyRobot is the spec name "CannotDeleteBusyRobot" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameCannotDeleteBusyRobot is the spec name "CannotDeleteBusyRobot", code
+	// 1206 (enums: FailedQueueItemDtoErrorCode).
 	NameCannotDeleteBusyRobot Name = "CannotDeleteBusyRobot"
-	// NameMachineNameCannotChange is the spec name "MachineNameCannotChange"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameMachineNameCannotChange is the spec name "MachineNameCannotChange", code
+	// 1207 (enums: FailedQueueItemDtoErrorCode).
 	NameMachineNameCannotChange Name = "MachineNameCannotChange"
 	// NameMachineLicenseCannotChange is the spec name
 	// "MachineLicenseCannotChange", code 1208 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameMachineLicenseCannotChange Name = "MachineLicenseCannotChange"
-	// NameCannotUpdateBusyRobot is the spec name "CannotUpdateBusyRobot" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameCannotUpdateBusyRobot is the spec name "CannotUpdateBusyRobot", code
+	// 1209 (enums: FailedQueueItemDtoErrorCode).
 	NameCannotUpdateBusyRobot Name = "CannotUpdateBusyRobot"
 	// NameMachineTypeCannotChange is the spec name "MachineTypeCannotChange"
 	// (enums: FailedQueueItemDtoErrorCode).
@@ -207,11 +207,11 @@ const (
 	// "InvalidUnattendedMachineSlots", code 1208 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameInvalidUnattendedMachineSlots Name = "InvalidUnattendedMachineSlots"
-	// NameDisconnectedRobot is the spec name "DisconnectedRobot" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameDisconnectedRobot is the spec name "DisconnectedRobot", code 1222
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameDisconnectedRobot Name = "DisconnectedRobot"
-	// NameUnresponsiveRobot is the spec name "UnresponsiveRobot" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameUnresponsiveRobot is the spec name "UnresponsiveRobot", code 1223
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameUnresponsiveRobot Name = "UnresponsiveRobot"
 	// NameUnsupportedFloatingSessionRobotType is the spec name
 	// "UnsupportedFloatingSessionRobotType" (enums: FailedQueueItemDtoErrorCode).
@@ -285,10 +285,10 @@ const (
 	// NameActionAlreadyPerformed is the spec name "ActionAlreadyPerformed" (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameActionAlreadyPerformed Name = "ActionAlreadyPerformed"
-	// NameUnavailableResources is the spec name "UnavailableResources" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameUnavailableResources is the spec name "UnavailableResources", code 1400
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameUnavailableResources Name = "UnavailableResources"
-	// NameUserIsDeleted is the spec name "UserIsDeleted" (enums:
+	// NameUserIsDeleted is the spec name "UserIsDeleted", code 1401 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameUserIsDeleted Name = "UserIsDeleted"
 	// NameUserIsLockedOut is the spec name "UserIsLockedOut" (enums:
@@ -330,8 +330,8 @@ const (
 	// NameCannotUpdateUsername is the spec name "CannotUpdateUsername", code 1414
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameCannotUpdateUsername Name = "CannotUpdateUsername"
-	// NameInvalidLoginMethod is the spec name "InvalidLoginMethod" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameInvalidLoginMethod is the spec name "InvalidLoginMethod", code 1415
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameInvalidLoginMethod Name = "InvalidLoginMethod"
 	// NameInvalidUsernameOrPassword is the spec name "InvalidUsernameOrPassword"
 	// (enums: FailedQueueItemDtoErrorCode).
@@ -410,17 +410,18 @@ const (
 	// FailedQueueItemDtoErrorCode).
 	NameNotAllowedByLicensePlanToConfigureRoles Name = "NotAllowedByLicensePlanToConfigureRoles"
 	// NameCredentialAssetEmptyPasswordForNewUser is the spec name
-	// "CredentialAssetEmptyPasswordForNewUser" (enums:
+	// "CredentialAssetEmptyPasswordForNewUser", code 1500 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameCredentialAssetEmptyPasswordForNewUser Name = "CredentialAssetEmptyPasswordForNewUser"
 	// NameCredentialAssetEmptyForNewRobot is the spec name
-	// "CredentialAssetEmptyForNewRobot" (enums: FailedQueueItemDtoErrorCode).
-	NameCredentialAssetEmptyForNewRobot Name = "CredentialAssetEmptyForNewRobot"
-	// NameAssetTypeNonUpdatable is the spec name "AssetTypeNonUpdatable" (enums:
+	// "CredentialAssetEmptyForNewRobot", code 1501 (enums:
 	// FailedQueueItemDtoErrorCode).
+	NameCredentialAssetEmptyForNewRobot Name = "CredentialAssetEmptyForNewRobot"
+	// NameAssetTypeNonUpdatable is the spec name "AssetTypeNonUpdatable", code
+	// 1502 (enums: FailedQueueItemDtoErrorCode).
 	NameAssetTypeNonUpdatable Name = "AssetTypeNonUpdatable"
-	// NameAssetNotAvailableForRobot is the spec name "AssetNotAvailableForRobot"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameAssetNotAvailableForRobot is the spec name "AssetNotAvailableForRobot",
+	// code 1503 (enums: FailedQueueItemDtoErrorCode).
 	NameAssetNotAvailableForRobot Name = "AssetNotAvailableForRobot"
 	// NameAssetNotFound is the spec name "AssetNotFound" (enums:
 	// FailedQueueItemDtoErrorCode).
@@ -431,11 +432,11 @@ const (
 	// NameSecretAssetEmptyValueForUser is the spec name
 	// "SecretAssetEmptyValueForUser" (enums: FailedQueueItemDtoErrorCode).
 	NameSecretAssetEmptyValueForUser Name = "SecretAssetEmptyValueForUser"
-	// NameInvalidCron is the spec name "InvalidCron" (enums:
+	// NameInvalidCron is the spec name "InvalidCron", code 1600 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameInvalidCron Name = "InvalidCron"
-	// NameScheduleWillNeverRun is the spec name "ScheduleWillNeverRun" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameScheduleWillNeverRun is the spec name "ScheduleWillNeverRun", code 1601
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameScheduleWillNeverRun Name = "ScheduleWillNeverRun"
 	// NameScheduleMisfired is the spec name "ScheduleMisfired" (enums:
 	// FailedQueueItemDtoErrorCode).
@@ -495,11 +496,12 @@ const (
 	// NameHttpTriggerJobsNotCreated is the spec name "HttpTriggerJobsNotCreated"
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameHttpTriggerJobsNotCreated Name = "HttpTriggerJobsNotCreated"
-	// NameDownloadUnavailable is the spec name "DownloadUnavailable" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameDownloadUnavailable is the spec name "DownloadUnavailable", code 1650
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameDownloadUnavailable Name = "DownloadUnavailable"
 	// NameCannotConnectToPackagesRepository is the spec name
-	// "CannotConnectToPackagesRepository" (enums: FailedQueueItemDtoErrorCode).
+	// "CannotConnectToPackagesRepository", code 1651 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameCannotConnectToPackagesRepository Name = "CannotConnectToPackagesRepository"
 	// NameNotSupportedByExternalFeeds is the spec name
 	// "NotSupportedByExternalFeeds", code 1652 (enums:
@@ -588,8 +590,8 @@ const (
 	// NamePathTooLong is the spec name "PathTooLong", code 1679 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NamePathTooLong Name = "PathTooLong"
-	// NameJobExecutionFaulted is the spec name "JobExecutionFaulted" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameJobExecutionFaulted is the spec name "JobExecutionFaulted", code 1680
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameJobExecutionFaulted Name = "JobExecutionFaulted"
 	// NameInvalidJobIdOrRobotKey is the spec name "InvalidJobIdOrRobotKey" (enums:
 	// FailedQueueItemDtoErrorCode).
@@ -655,11 +657,12 @@ const (
 	// NameInvalidElasticQuery is the spec name "InvalidElasticQuery" (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameInvalidElasticQuery Name = "InvalidElasticQuery"
-	// NameEncryptionKeyNotFound is the spec name "EncryptionKeyNotFound" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameEncryptionKeyNotFound is the spec name "EncryptionKeyNotFound", code
+	// 1800 (enums: FailedQueueItemDtoErrorCode).
 	NameEncryptionKeyNotFound Name = "EncryptionKeyNotFound"
 	// NameEncryptionKeyIncorrectFormat is the spec name
-	// "EncryptionKeyIncorrectFormat" (enums: FailedQueueItemDtoErrorCode).
+	// "EncryptionKeyIncorrectFormat", code 1801 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameEncryptionKeyIncorrectFormat Name = "EncryptionKeyIncorrectFormat"
 	// NameAzureKeyVaultRetrieveIssue is the spec name "AzureKeyVaultRetrieveIssue"
 	// (enums: FailedQueueItemDtoErrorCode).
@@ -671,16 +674,18 @@ const (
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameEncryptionKeyUnavailable Name = "EncryptionKeyUnavailable"
 	// NameTransactionReferenceRequired is the spec name
-	// "TransactionReferenceRequired" (enums: FailedQueueItemDtoErrorCode).
+	// "TransactionReferenceRequired", code 1850 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameTransactionReferenceRequired Name = "TransactionReferenceRequired"
 	// NameInvalidTransactionProgressStatus is the spec name
-	// "InvalidTransactionProgressStatus" (enums: FailedQueueItemDtoErrorCode).
+	// "InvalidTransactionProgressStatus", code 1851 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameInvalidTransactionProgressStatus Name = "InvalidTransactionProgressStatus"
-	// NameTransactionNotStarted is the spec name "TransactionNotStarted" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameTransactionNotStarted is the spec name "TransactionNotStarted", code
+	// 1852 (enums: FailedQueueItemDtoErrorCode).
 	NameTransactionNotStarted Name = "TransactionNotStarted"
-	// NameReviewerNotAvailable is the spec name "ReviewerNotAvailable" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameReviewerNotAvailable is the spec name "ReviewerNotAvailable", code 1853
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameReviewerNotAvailable Name = "ReviewerNotAvailable"
 	// NameQueueDefinitionParametersCannotChange is the spec name
 	// "QueueDefinitionParametersCannotChange" (enums:
@@ -751,56 +756,65 @@ const (
 	// NameInvalidLicenseFormat is the spec name "InvalidLicenseFormat", code 1903
 	// (enums: FailedQueueItemDtoErrorCode).
 	NameInvalidLicenseFormat Name = "InvalidLicenseFormat"
-	// NameLicenseLimitExceeded is the spec name "LicenseLimitExceeded" (enums:
-	// FailedQueueItemDtoErrorCode).
+	// NameLicenseLimitExceeded is the spec name "LicenseLimitExceeded", code 1904
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameLicenseLimitExceeded Name = "LicenseLimitExceeded"
 	// NameUnattendedLicenseLimitExceeded is the spec name
-	// "UnattendedLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	// "UnattendedLicenseLimitExceeded", code 1905 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameUnattendedLicenseLimitExceeded Name = "UnattendedLicenseLimitExceeded"
 	// NameNonProductionLicenseLimitExceeded is the spec name
-	// "NonProductionLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	// "NonProductionLicenseLimitExceeded", code 1906 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameNonProductionLicenseLimitExceeded Name = "NonProductionLicenseLimitExceeded"
 	// NameAttendedLicenseLimitExceeded is the spec name
-	// "AttendedLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	// "AttendedLicenseLimitExceeded", code 1907 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameAttendedLicenseLimitExceeded Name = "AttendedLicenseLimitExceeded"
 	// NameDevelopmentLicenseLimitExceeded is the spec name
-	// "DevelopmentLicenseLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	// "DevelopmentLicenseLimitExceeded", code 1908 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameDevelopmentLicenseLimitExceeded Name = "DevelopmentLicenseLimitExceeded"
 	// NameRobotFailedToAcquireLicense is the spec name
-	// "RobotFailedToAcquireLicense" (enums: FailedQueueItemDtoErrorCode).
+	// "RobotFailedToAcquireLicense", code 1909 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameRobotFailedToAcquireLicense Name = "RobotFailedToAcquireLicense"
 	// NameNonProductionSlotsLimitExceeded is the spec name
-	// "NonProductionSlotsLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
+	// "NonProductionSlotsLimitExceeded", code 1910 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameNonProductionSlotsLimitExceeded Name = "NonProductionSlotsLimitExceeded"
 	// NameUnattendedSlotsLimitExceeded is the spec name
-	// "UnattendedSlotsLimitExceeded" (enums: FailedQueueItemDtoErrorCode).
-	NameUnattendedSlotsLimitExceeded Name = "UnattendedSlotsLimitExceeded"
-	// NameLicenseUnregistered is the spec name "LicenseUnregistered" (enums:
-	// FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
-	NameLicenseUnregistered Name = "LicenseUnregistered"
-	// NameLicenseNotAvailable is the spec name "LicenseNotAvailable" (enums:
+	// "UnattendedSlotsLimitExceeded", code 1911 (enums:
 	// FailedQueueItemDtoErrorCode).
+	NameUnattendedSlotsLimitExceeded Name = "UnattendedSlotsLimitExceeded"
+	// NameLicenseUnregistered is the spec name "LicenseUnregistered", code 1912
+	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	NameLicenseUnregistered Name = "LicenseUnregistered"
+	// NameLicenseNotAvailable is the spec name "LicenseNotAvailable", code 1913
+	// (enums: FailedQueueItemDtoErrorCode).
 	NameLicenseNotAvailable Name = "LicenseNotAvailable"
-	// NameNotEnoughAvailableSlots is the spec name "NotEnoughAvailableSlots"
-	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	// NameNotEnoughAvailableSlots is the spec name "NotEnoughAvailableSlots", code
+	// 1914 (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
 	NameNotEnoughAvailableSlots Name = "NotEnoughAvailableSlots"
-	// NameNotEnoughRuntimeLicenses is the spec name "NotEnoughRuntimeLicenses"
-	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	// NameNotEnoughRuntimeLicenses is the spec name "NotEnoughRuntimeLicenses",
+	// code 1915 (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
 	NameNotEnoughRuntimeLicenses Name = "NotEnoughRuntimeLicenses"
-	// NameSlotsExceedLicenseLimit is the spec name "SlotsExceedLicenseLimit"
-	// (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
+	// NameSlotsExceedLicenseLimit is the spec name "SlotsExceedLicenseLimit", code
+	// 1916 (enums: FailedQueueItemDtoErrorCode, LicenseResultDtoErrorCode).
 	NameSlotsExceedLicenseLimit Name = "SlotsExceedLicenseLimit"
-	// NameNotEnoughAvailableLicenses is the spec name "NotEnoughAvailableLicenses"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameNotEnoughAvailableLicenses is the spec name
+	// "NotEnoughAvailableLicenses", code 1917 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameNotEnoughAvailableLicenses Name = "NotEnoughAvailableLicenses"
-	// NameHostLicenseLimitExceeded is the spec name "HostLicenseLimitExceeded"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameHostLicenseLimitExceeded is the spec name "HostLicenseLimitExceeded",
+	// code 1918 (enums: FailedQueueItemDtoErrorCode).
 	NameHostLicenseLimitExceeded Name = "HostLicenseLimitExceeded"
-	// NameNoHostLicense is the spec name "NoHostLicense" (enums:
+	// NameNoHostLicense is the spec name "NoHostLicense", code 1919 (enums:
 	// FailedQueueItemDtoErrorCode).
 	NameNoHostLicense Name = "NoHostLicense"
-	// NameLicenseNewInvalidArguments is the spec name "LicenseNewInvalidArguments"
-	// (enums: FailedQueueItemDtoErrorCode).
+	// NameLicenseNewInvalidArguments is the spec name
+	// "LicenseNewInvalidArguments", code 1920 (enums:
+	// FailedQueueItemDtoErrorCode).
 	NameLicenseNewInvalidArguments Name = "LicenseNewInvalidArguments"
 	// NameLicenseMachineDisabled is the spec name "LicenseMachineDisabled" (enums:
 	// FailedQueueItemDtoErrorCode).
@@ -1999,23 +2013,43 @@ const (
 var (
 	// nameCodeTable holds the spec names whose code is known, sorted by name.
 	nameCodeTable = [...]nameCode{
+		{"AssetNotAvailableForRobot", 1503},
+		{"AssetTypeNonUpdatable", 1502},
+		{"AttendedLicenseLimitExceeded", 1907},
+		{"CannotConnectToPackagesRepository", 1651},
+		{"CannotDeleteBusyRobot", 1206},
 		{"CannotDeleteStaticRole", 1406},
+		{"CannotUpdateBusyRobot", 1209},
 		{"CannotUpdateUsername", 1414},
 		{"CannotUsePreviousPassword", 1411},
 		{"ChangePassword", 1403},
 		{"ConfirmEmailFailed", 1410},
+		{"CredentialAssetEmptyForNewRobot", 1501},
+		{"CredentialAssetEmptyPasswordForNewUser", 1500},
+		{"DevelopmentLicenseLimitExceeded", 1908},
+		{"DisconnectedRobot", 1222},
 		{"DomainUnreachable", 1408},
+		{"DownloadUnavailable", 1650},
 		{"DuplicateReference", 1016},
+		{"EncryptionKeyIncorrectFormat", 1801},
+		{"EncryptionKeyNotFound", 1800},
 		{"ErrorDownloading", 1653},
 		{"ErrorInserting", 1006},
 		{"ErrorSendingEmail", 1008},
 		{"ErrorUpdating", 1007},
+		{"ForbiddenOperation", 1017},
 		{"HasAttachedProcesses", 1662},
+		{"HasAttachedRobots", 1202},
 		{"HasDependentItems", 1012},
 		{"HasRunningJobs", 1666},
+		{"HostLicenseLimitExceeded", 1918},
 		{"InvalidArgument", 1009},
+		{"InvalidAuditRelationship", 1050},
+		{"InvalidCron", 1600},
 		{"InvalidExtension", 1663},
 		{"InvalidLicenseFormat", 1903},
+		{"InvalidLoginMethod", 1415},
+		{"InvalidMachineKey", 1203},
 		{"InvalidNonProductionMachineSlots", 1208},
 		{"InvalidPackageCount", 1664},
 		{"InvalidPackageDetails", 1654},
@@ -2025,21 +2059,38 @@ var (
 		{"InvalidReleaseKey", 1674},
 		{"InvalidRequest", 1000},
 		{"InvalidStartJobRobotIds", 1671},
+		{"InvalidTransactionProgressStatus", 1851},
 		{"InvalidUnattendedMachineSlots", 1208},
+		{"InvalidUser", 1018},
 		{"ItemAlreadyExists", 1004},
 		{"ItemIsInUse", 1013},
 		{"ItemNotFound", 1002},
 		{"JobCannotBeCancelled", 1658},
 		{"JobCannotBeTerminated", 1659},
+		{"JobExecutionFaulted", 1680},
 		{"JobTypeCannotBeStopped", 1657},
 		{"LibrariesFeedInUse", 1011},
 		{"LicenseAlreadyInUse", 1902},
 		{"LicenseExpired", 1901},
 		{"LicenseExpiredCannotStartJobs", 1673},
+		{"LicenseLimitExceeded", 1904},
+		{"LicenseNewInvalidArguments", 1920},
+		{"LicenseNotAvailable", 1913},
 		{"LicenseNotFound", 1900},
+		{"LicenseUnregistered", 1912},
+		{"MachineAlreadyPairedWithDifferentLicenseKey", 1200},
 		{"MachineLicenseCannotChange", 1208},
+		{"MachineNameCannotChange", 1207},
+		{"MachineNameRequired", 1204},
 		{"NameAlreadyUsed", 1001},
+		{"NoAvailableLicenses", 1201},
+		{"NoHostLicense", 1919},
 		{"NoRobotsAvailable", 1678},
+		{"NonProductionLicenseLimitExceeded", 1906},
+		{"NonProductionSlotsLimitExceeded", 1910},
+		{"NotEnoughAvailableLicenses", 1917},
+		{"NotEnoughAvailableSlots", 1914},
+		{"NotEnoughRuntimeLicenses", 1915},
 		{"NotSupportedByExternalFeeds", 1652},
 		{"PackageNotFound", 1677},
 		{"ParameterInvalid", 1015},
@@ -2050,13 +2101,25 @@ var (
 		{"PendingJobsAlreadyExist", 1670},
 		{"PreviousVersionNotFound", 1665},
 		{"ProcessNotFound", 1661},
+		{"ReviewerNotAvailable", 1853},
+		{"RobotFailedToAcquireLicense", 1909},
 		{"RoleIsNotEditable", 1412},
+		{"ScheduleWillNeverRun", 1601},
+		{"SlotsExceedLicenseLimit", 1916},
 		{"SqlAcquireLockFailure", 1010},
 		{"StringProtectFailed", 1003},
 		{"TenantFeedInUse", 1655},
 		{"TenantIsDisabled", 1676},
 		{"TenantNotFound", 1667},
+		{"TransactionNotStarted", 1852},
+		{"TransactionReferenceRequired", 1850},
+		{"UnattendedLicenseLimitExceeded", 1905},
+		{"UnattendedSlotsLimitExceeded", 1911},
+		{"UnavailableResources", 1400},
 		{"UnregisteredCannotStartJobs", 1672},
+		{"UnresponsiveRobot", 1223},
+		{"UserIsDeleted", 1401},
+		{"UserNameRequired", 1205},
 		{"UserNotEditable", 1407},
 		{"UserNotFoundInDomain", 1413},
 		{"VersionNotFound", 1660},
