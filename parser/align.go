@@ -76,6 +76,9 @@ type alignProblem struct {
 	// taken reports the positions no free code may take (names held by
 	// fixed codes, or stated for other codes).
 	taken []bool
+	// unaligned counts, after solve, the free codes left without a
+	// position because their segment exceeds maxAlignCells.
+	unaligned int
 }
 
 // alignChoice is the outcome for one code.
@@ -117,16 +120,98 @@ func (a *alignProblem) unnamed(i int) float64 {
 	return skipCost
 }
 
-// solve runs both passes and returns each code's choice.
+// maxAlignCells bounds one segment of the alignment: its codes times its
+// enum positions. The passes keep about 48 bytes a cell, so a segment stays
+// under 50 MB; a larger one is left unaligned (see alignProblem.unaligned).
+const maxAlignCells = 1 << 20
+
+// solve returns each code's choice. Fixed codes split the problem: no step
+// crosses a fixed code, so the codes between two of them are aligned alone,
+// within the positions between theirs. Fixed positions that do not
+// increase with the codes leave every code without a position.
 func (a *alignProblem) solve() []alignChoice {
-	n, m := len(a.values), a.m
+	n := len(a.values)
 	out := make([]alignChoice, n)
-	if n == 0 || m == 0 {
-		for i := range out {
-			out[i] = alignChoice{pos: -1, runnerUp: -1}
+	for i := range out {
+		out[i] = alignChoice{pos: -1, runnerUp: -1, margin: negInf}
+	}
+	a.unaligned = 0
+	var fixed []int
+	for i, f := range a.fixed {
+		if f < 0 {
+			continue
 		}
+		if f >= a.m || len(fixed) > 0 && f <= a.fixed[fixed[len(fixed)-1]] {
+			return out
+		}
+		fixed = append(fixed, i)
+	}
+	if n == 0 || a.m == 0 {
 		return out
 	}
+	bounds := append(append([]int{-1}, fixed...), n)
+	for k := 1; k < len(bounds); k++ {
+		s, e := max(bounds[k-1], 0), min(bounds[k], n-1)
+		lo, hi := 0, a.m-1
+		if bounds[k-1] >= 0 {
+			lo = a.fixed[bounds[k-1]]
+		}
+		if bounds[k] < n {
+			hi = a.fixed[bounds[k]]
+		}
+		if (e-s+1)*(hi-lo+1) > maxAlignCells {
+			for i := s; i <= e; i++ {
+				if a.fixed[i] < 0 && !a.skip[i] {
+					a.unaligned++
+				}
+			}
+			continue
+		}
+		for i, ch := range a.segment(s, e, lo, hi).solveDense() {
+			if ch.pos >= 0 && a.fixed[s+i] < 0 {
+				ch.pos += lo
+				if ch.runnerUp >= 0 {
+					ch.runnerUp += lo
+				}
+				out[s+i] = ch
+			}
+		}
+	}
+	return out
+}
+
+// segment returns the problem of codes s..e alone, positions lo..hi
+// renumbered from 0.
+func (a *alignProblem) segment(s, e, lo, hi int) *alignProblem {
+	sub := &alignProblem{
+		values: a.values[s : e+1],
+		m:      hi - lo + 1,
+		lex:    make([]map[int]float64, e-s+1),
+		fixed:  make([]int, e-s+1),
+		skip:   a.skip[s : e+1],
+		taken:  a.taken[lo : hi+1],
+	}
+	for i := s; i <= e; i++ {
+		sub.fixed[i-s] = -1
+		if a.fixed[i] >= 0 {
+			sub.fixed[i-s] = a.fixed[i] - lo
+		}
+		row := map[int]float64{}
+		for p, v := range a.lex[i] {
+			if p >= lo && p <= hi {
+				row[p-lo] = v
+			}
+		}
+		sub.lex[i-s] = row
+	}
+	return sub
+}
+
+// solveDense runs both passes over every code and position and returns each
+// code's choice.
+func (a *alignProblem) solveDense() []alignChoice {
+	n, m := len(a.values), a.m
+	out := make([]alignChoice, n)
 	// A code sits strictly between the positions of the fixed codes around
 	// it: outside that range it may not go.
 	lo, hi := make([]int, n), make([]int, n)

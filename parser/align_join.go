@@ -44,7 +44,10 @@ func (j *joiner) claimAligned(chain []anchor, claimed map[string]int, claim func
 	if j.opts.Extend {
 		threshold = ExtendThreshold
 	}
-	choices := j.align(chain, nil)
+	choices, unaligned := j.align(chain, nil)
+	if unaligned > 0 {
+		j.diag(model.SeverityWarning, 0, "%d codes left unaligned: between two named codes, codes times enum names exceed %d, the alignment's limit", unaligned, maxAlignCells)
+	}
 	for ci, ch := range choices {
 		c := &j.out.Codes[ci]
 		if c.Name != "" || ch.pos < 0 {
@@ -70,7 +73,7 @@ func (j *joiner) claimAligned(chain []anchor, claimed map[string]int, claim func
 // name: they are free, and the names they state or spell are open to every
 // code, even where another code states them too. Codes named otherwise stay
 // unnamed.
-func (j *joiner) align(chain []anchor, hidden map[int][]string) []alignChoice {
+func (j *joiner) align(chain []anchor, hidden map[int][]string) (choices []alignChoice, unaligned int) {
 	codes := j.out.Codes
 	if j.lex == nil {
 		j.lex = newLexicon(j.mainEnum)
@@ -116,7 +119,8 @@ func (j *joiner) align(chain []anchor, hidden map[int][]string) []alignChoice {
 		}
 		a.lex[ci] = j.lexRow(ci)
 	}
-	return a.solve()
+	choices = a.solve()
+	return choices, a.unaligned
 }
 
 // lexRow returns the lexical scores of code ci's own text against every

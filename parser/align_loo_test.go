@@ -43,7 +43,7 @@ func leaveOneOut(t testing.TB, specFile string, window int, keep bool) []looOutc
 				hidden[a.code] = keptText(j.out.Codes[a.code], a.name)
 			}
 		}
-		choices := j.align(chain, hidden)
+		choices, _ := j.align(chain, hidden)
 		for _, a := range chain[k : k+window] {
 			if window > 1 && a != chain[k+window/2] {
 				continue // each anchor counted once per window size: as the window's middle

@@ -1,9 +1,12 @@
 package parser
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/orcgen/orcgen/model"
 )
 
 // bruteScore scores one assignment (position per code, -1 for unnamed) the
@@ -133,5 +136,27 @@ func TestAlignMatchesBruteForce(t *testing.T) {
 				t.Fatalf("round %d code %d: position %d, brute force %d", round, i, got[i].pos, bestPos)
 			}
 		}
+	}
+}
+
+// TestAlignLimit: a segment whose codes times enum names exceed
+// maxAlignCells is left unaligned, loudly, instead of taking the memory.
+func TestAlignLimit(t *testing.T) {
+	names := make([]string, 1100)
+	for i := range names {
+		names[i] = fmt.Sprintf("Name%dFailed", i)
+	}
+	var codes []model.Code
+	for i := range 1000 {
+		codes = append(codes, model.Code{Code: 1000 + i})
+	}
+	cat := mustJoin(t, testPage(codes...), testSpec(names...), JoinOptions{Extend: true})
+	for _, c := range cat.Codes {
+		if c.NameOrigin != model.OriginDerived || c.Alignment != nil {
+			t.Fatalf("%d: %s/%s aligned past the limit", c.Code, c.Name, c.NameOrigin)
+		}
+	}
+	if !hasDiag(cat, 0, "1000 codes left unaligned") {
+		t.Errorf("no diagnostic for the unaligned codes: %v", cat.Diagnostics)
 	}
 }

@@ -148,8 +148,22 @@ type lexMatch struct {
 // by the share of the name's rarity the text covers. A name none of whose
 // words occur scores 0.
 func (lx *lexicon) score(text []string, p int) lexMatch {
+	return lx.scoreAt(occurrences(text), p)
+}
+
+// occurrences maps each word of a text to its indexes there, ascending.
+func occurrences(text []string) map[string][]int {
+	occ := make(map[string][]int, len(text))
+	for i, w := range text {
+		occ[w] = append(occ[w], i)
+	}
+	return occ
+}
+
+// scoreAt is score with the text given by its occurrences.
+func (lx *lexicon) scoreAt(occ map[string][]int, p int) lexMatch {
 	words := lx.words[p]
-	if len(text) == 0 || len(words) == 0 {
+	if len(occ) == 0 || len(words) == 0 {
 		return lexMatch{}
 	}
 	var total, inOrder, loose float64
@@ -158,15 +172,16 @@ func (lx *lexicon) score(text []string, p int) lexMatch {
 	for k, w := range words {
 		idf := lx.idf[w]
 		total += idf
-		i := indexFrom(text, w, at)
-		switch {
-		case i >= 0:
+		idx := occ[w]
+		if len(idx) == 0 {
+			continue
+		}
+		matched = append(matched, lx.raw[p][k])
+		if i := firstFrom(idx, at); i >= 0 {
 			inOrder += idf
 			at = i + 1
-			matched = append(matched, lx.raw[p][k])
-		case indexFrom(text, w, 0) >= 0:
+		} else {
 			loose += idf
-			matched = append(matched, lx.raw[p][k])
 		}
 	}
 	found := inOrder + loose/2
@@ -176,22 +191,22 @@ func (lx *lexicon) score(text []string, p int) lexMatch {
 	return lexMatch{score: found * found / total, matched: matched}
 }
 
-// indexFrom returns the index of w in text at or after from, or -1.
-func indexFrom(text []string, w string, from int) int {
-	for i := from; i < len(text); i++ {
-		if text[i] == w {
+// firstFrom returns the first index in idx at or after from, or -1.
+func firstFrom(idx []int, from int) int {
+	for _, i := range idx {
+		if i >= from {
 			return i
 		}
 	}
 	return -1
 }
 
-// candidates returns the enum positions whose names share a word with text,
-// ascending and each once.
-func (lx *lexicon) candidates(text []string) []int {
+// candidates returns the enum positions whose names share a word with the
+// text, each once.
+func (lx *lexicon) candidates(occ map[string][]int) []int {
 	seen := map[int]bool{}
 	var out []int
-	for _, w := range text {
+	for w := range occ {
 		for _, p := range lx.byWord[w] {
 			if !seen[p] {
 				seen[p] = true
@@ -206,8 +221,9 @@ func (lx *lexicon) candidates(text []string) []int {
 // word with; names it shares none with score 0 and are left out.
 func (lx *lexicon) row(text []string) map[int]float64 {
 	row := map[int]float64{}
-	for _, p := range lx.candidates(text) {
-		if s := lx.score(text, p).score; s > 0 {
+	occ := occurrences(text)
+	for _, p := range lx.candidates(occ) {
+		if s := lx.scoreAt(occ, p).score; s > 0 {
 			row[p] = s
 		}
 	}
