@@ -15,6 +15,7 @@
 //	model     print the (joined) model as JSON
 //	snapshot  write the spec snapshot orcgen embeds
 //	patch     write a spec with the error schemas patched in
+//	explain   show the evidence behind a code's name
 //
 // "orcgen <command> -h" prints a command's flags.
 //
@@ -133,6 +134,18 @@
 // member is the exception). A declared error response whose content is
 // "{}" is left as it is. A Swagger 2.0 definition comes out as OpenAPI 3:
 // it is converted, patched and written anew, keys sorted.
+//
+// # explain
+//
+//	orcgen explain [-page SRC] [-spec SRC] [-extend] CODE|NAME
+//
+// explain prints where a code's name comes from: stated by the page,
+// spelled by its message, or placed by aligning the page's codes with the
+// spec's enum of names (bracketed when the anchors around it are as many
+// codes apart as names apart, aligned otherwise), with the anchors, the
+// neighbouring codes, the name's words its text holds, the confidence and
+// the runner-up. A name below the default confidence is shown as a
+// suggestion; -extend adopts a medium one. An unknown code or name is exit 2.
 //
 // # Network
 //
