@@ -42,7 +42,7 @@ func (g *genFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.artifacts, "artifacts", "", gen.ArtifactsHelp())
 	fs.StringVar(&g.lock, "lock", "", "names lock path inside the output directory (default "+gen.DefaultLockPath+")")
 	fs.BoolVar(&g.external, "allow-external-refs", false, "let the spec's $refs read other files and URLs")
-	fs.BoolVar(&g.extend, "extend", false, "use names guessed by extending runs of enum names")
+	fs.BoolVar(&g.extend, "extend", false, "also adopt aligned names of medium confidence (see orcgen explain)")
 	fs.BoolVar(&g.verbose, "v", false, "print each stage's time and every diagnostic to stderr")
 	fs.BoolVar(&g.quiet, "q", false, "print no diagnostics to stderr (rows of the page dropped, merged or changed)")
 	g.net.register(fs)

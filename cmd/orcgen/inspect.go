@@ -26,7 +26,7 @@ func runModel(ctx context.Context, a *app, args []string) error {
 	pageSrc := fs.String("page", "", "Response Codes page: file or URL")
 	specSrc := fs.String("spec", "", "Swagger/OpenAPI definition or snapshot: file or URL")
 	external := fs.Bool("allow-external-refs", false, "let the spec's $refs read other files and URLs")
-	extend := fs.Bool("extend", false, "use names guessed by extending runs of enum names")
+	extend := fs.Bool("extend", false, "also adopt aligned names of medium confidence (see orcgen explain)")
 	verbose := fs.Bool("v", false, "print each stage's time and every diagnostic to stderr")
 	quiet := fs.Bool("q", false, "print no diagnostics to stderr (rows of the page dropped, merged or changed)")
 	var net netFlags
