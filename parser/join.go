@@ -10,10 +10,10 @@ import (
 
 // JoinOptions configure Join.
 type JoinOptions struct {
-	// Extend lets names inferred by extending a run of enum names past a
-	// single anchor (origin "extended") become the codes' Name. Off by
-	// default: such names are guesses, and without this option they are only
-	// recorded in Code.Guess.
+	// Extend lets the alignment name codes whose confidence reaches
+	// ExtendThreshold rather than AlignThreshold (origin "aligned", level
+	// medium). Off by default: below AlignThreshold a name is only recorded
+	// as the code's Guess.
 	Extend bool
 }
 
