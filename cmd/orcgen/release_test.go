@@ -7,7 +7,11 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,7 +19,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rhysd/actionlint"
+
 	"github.com/orcgen/orcgen/gen/release"
+	"github.com/orcgen/orcgen/internal/testenv"
+	"github.com/orcgen/orcgen/parser/defaults"
 )
 
 // runOK runs orcgen with args and fails the test unless it exits 0; it
@@ -165,5 +173,184 @@ func TestReleaseUsesTheNamesLock(t *testing.T) {
 	}
 	if got := treeFiles(t, repo); len(got) != 1 || !bytes.Equal(got["orcgen.lock.json"], lock) {
 		t.Errorf("release changed -out: %d files", len(got))
+	}
+}
+
+// releaseSteps returns the run scripts of .github/workflows/release.yml's
+// steps, by step name.
+func releaseSteps(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(testenv.Root(), ".github", "workflows", "release.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, errs := actionlint.Parse(data)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	steps := map[string]string{}
+	for _, j := range w.Jobs {
+		for _, s := range j.Steps {
+			if r, ok := s.Exec.(*actionlint.ExecRun); ok && r.Run != nil && s.Name != nil {
+				steps[s.Name.Value] = r.Run.Value
+			}
+		}
+	}
+	return steps
+}
+
+// fakeGH is a stand-in for the GitHub CLI in the release workflow's steps:
+// "release list" prints $FAKE_GH/tags, "release download TAG" copies
+// $FAKE_GH/TAG/*.tar.gz to --dir, "release view TAG" succeeds when
+// $FAKE_GH/TAG exists, and "release create" and "release upload" append
+// their arguments to $FAKE_GH/calls.
+const fakeGH = `#!/bin/sh
+case "$1 $2" in
+"release list") cat "$FAKE_GH/tags" ;;
+"release view") test -d "$FAKE_GH/$3" ;;
+"release download")
+	tag=$3
+	shift 3
+	while [ $# -gt 0 ]; do
+		if [ "$1" = --dir ]; then dir=$2; fi
+		shift
+	done
+	test -d "$FAKE_GH/$tag" && cp "$FAKE_GH/$tag"/*.tar.gz "$dir"/ ;;
+"release create" | "release upload") echo "$*" >> "$FAKE_GH/calls" ;;
+*) echo "fake gh: $*" >&2; exit 1 ;;
+esac
+`
+
+// TestReleaseWorkflow runs the release workflow's steps as written (but
+// the checkout, Go setup and build), with bash as the runner starts them,
+// against a loopback server and a stand-in gh: a first release; the next
+// tag, whose notes compare with the first one's bundle and name the changed
+// code; and a run again for that tag, which uploads to the existing
+// release.
+func TestReleaseWorkflow(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, tool := range []string{"sha256sum", "awk", "grep"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip("no " + tool)
+		}
+	}
+	orcgen, err := exec.LookPath("orcgen") // testscript.Main puts this test binary on $PATH as orcgen
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := releaseSteps(t)
+	run := []string{"fetch snapshots", "download the previous release's bundle", "orcgen release", "attach the bundle to the release"}
+	for _, name := range append([]string{"build orcgen"}, run...) {
+		if steps[name] == "" {
+			t.Fatalf("release.yml has no step %q", name)
+		}
+	}
+	page := defaults.Page
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/response-codes":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		case "/swagger.json":
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(defaults.Spec)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	gh, bin := t.TempDir(), t.TempDir()
+	writeTestFile(t, filepath.Join(bin, "gh"), []byte(fakeGH))
+	if err := os.Chmod(filepath.Join(bin, "gh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// job runs the steps for tag in a fresh checkout and runner, with the
+	// releases listed in tags, and returns the checkout.
+	job := func(tag, tags string) string {
+		t.Helper()
+		dir, runner := t.TempDir(), t.TempDir()
+		if err := os.Symlink(orcgen, filepath.Join(runner, "orcgen")); err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, filepath.Join(gh, "tags"), []byte(tags))
+		var out bytes.Buffer
+		for _, name := range run {
+			cmd := exec.Command(bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[name])
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+				"FAKE_GH="+gh, "RUNNER_TEMP="+runner, "TAG="+tag,
+				"ORCGEN_PAGE="+srv.URL+"/response-codes", "ORCGEN_SPEC="+srv.URL+"/swagger.json",
+				"GITHUB_STEP_SUMMARY="+filepath.Join(runner, "summary.md"))
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%s: step %q: %v\n%s", tag, name, err, out.String())
+			}
+		}
+		if !strings.Contains(out.String(), ".tar.gz: OK") {
+			t.Errorf("%s: the bundle's checksums were not verified:\n%s", tag, out.String())
+		}
+		summary, err := os.ReadFile(filepath.Join(runner, "summary.md"))
+		if err != nil || !bytes.Contains(summary, []byte("## Bundle")) {
+			t.Errorf("%s: job summary: %v\n%s", tag, err, summary)
+		}
+		return dir
+	}
+	// publish records what the stand-in gh now serves for tag.
+	publish := func(tag, dir string) {
+		t.Helper()
+		for name, data := range treeFiles(t, filepath.Join(dir, "dist")) {
+			writeTestFile(t, filepath.Join(gh, tag, name), data)
+		}
+	}
+	calls := func() string {
+		data, _ := os.ReadFile(filepath.Join(gh, "calls"))
+		os.Remove(filepath.Join(gh, "calls"))
+		return string(data)
+	}
+
+	first := job("v1.0.0", "")
+	files := treeFiles(t, filepath.Join(first, "dist"))
+	if len(files) != 4 || !bytes.Contains(files["RELEASE-NOTES.md"], []byte("\nFirst release: ")) {
+		t.Fatalf("v1.0.0: %d files, notes:\n%s", len(files), files["RELEASE-NOTES.md"])
+	}
+	var archive string
+	for name := range files {
+		if strings.HasSuffix(name, ".tar.gz") {
+			archive = name
+		}
+	}
+	want := "release create v1.0.0 --verify-tag --title v1.0.0 --notes-file dist/RELEASE-NOTES.md dist/RELEASE-NOTES.json dist/RELEASE-NOTES.md dist/SHA256SUMS dist/" + archive + "\n"
+	if got := calls(); got != want {
+		t.Errorf("v1.0.0: gh calls\n%q, want\n%q", got, want)
+	}
+	publish("v1.0.0", first)
+
+	// The next tag: the page changed; the previous bundle is v1.0.0's.
+	page = bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1)
+	next := job("v1.1.0", "v1.0.0\n")
+	notes, err := os.ReadFile(filepath.Join(next, "dist", "RELEASE-NOTES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\n- 1002 `ItemNotFound` messages: “Robot does not exist.” → “Robot is missing.”\n"; !bytes.Contains(notes, []byte(want)) {
+		t.Errorf("v1.1.0: notes lack %q:\n%s", want, notes)
+	}
+	if got := calls(); !strings.HasPrefix(got, "release create v1.1.0 ") {
+		t.Errorf("v1.1.0: gh calls %q", got)
+	}
+	publish("v1.1.0", next)
+
+	// v1.1.0 again, now that it is released: still compared with v1.0.0,
+	// the same bytes, uploaded over the release's assets.
+	again := job("v1.1.0", "v1.1.0\nv1.0.0\n")
+	if a, b := treeFiles(t, filepath.Join(next, "dist")), treeFiles(t, filepath.Join(again, "dist")); !maps.EqualFunc(a, b, bytes.Equal) {
+		t.Errorf("v1.1.0 run again: other files")
+	}
+	if got := calls(); !strings.HasPrefix(got, "release upload v1.1.0 dist/RELEASE-NOTES.json ") || !strings.HasSuffix(got, " --clobber\n") {
+		t.Errorf("v1.1.0 run again: gh calls %q", got)
 	}
 }
