@@ -31,6 +31,7 @@ func decodeFuncs(fields []errorField) jen.Code {
 		).Line(),
 		unmarshalError(fields),
 		decodeFieldFunc(),
+		jsonStringFunc(),
 		decodeCodeFunc(),
 		codeNumberFunc(),
 		jen.Add(docComment("Parse decodes an error body as Error.UnmarshalJSON does. It fails only on a body that is neither a JSON object nor null.")).
@@ -104,9 +105,16 @@ func unmarshalError(fields []errorField) jen.Code {
 		Func().Params(e.Clone().Op("*").Id("Error")).Id("UnmarshalJSON").Params(id("data").Index().Byte()).Error().Block(body...).Line()
 }
 
-// decodeFieldFunc emits the generic field decoder:
+// decodeFieldFunc emits the generic field decoder; a string field, the
+// common case, skips a second pass of encoding/json:
 //
 //	func decodeField[T any](data json.RawMessage, dst *T) {
+//		if s, ok := any(dst).(*string); ok {
+//			if v, ok := jsonString(data); ok {
+//				*s = v
+//			}
+//			return
+//		}
 //		var v T
 //		if len(data) > 0 && json.Unmarshal(data, &v) == nil {
 //			*dst = v
@@ -115,9 +123,41 @@ func unmarshalError(fields []errorField) jen.Code {
 func decodeFieldFunc() jen.Code {
 	return docComment("decodeField sets *dst from data when data holds a value of its type; a value of another type, or none, leaves *dst as it is.").
 		Func().Id("decodeField").Types(id("T").Any()).Params(id("data").Qual("encoding/json", "RawMessage"), id("dst").Op("*").Id("T")).Block(
+		jen.If(jen.List(id("s"), id("ok")).Op(":=").Any().Call(id("dst")).Assert(jen.Op("*").String()), id("ok")).Block(
+			jen.If(jen.List(id("v"), id("ok")).Op(":=").Id("jsonString").Call(id("data")), id("ok")).Block(
+				jen.Op("*").Id("s").Op("=").Id("v")),
+			jen.Return()),
 		jen.Var().Id("v").Id("T"),
 		jen.If(jen.Len(id("data")).Op(">").Lit(0).Op("&&").Qual("encoding/json", "Unmarshal").Call(id("data"), jen.Op("&").Id("v")).Op("==").Nil()).Block(
 			jen.Op("*").Id("dst").Op("=").Id("v")),
+	).Line()
+}
+
+// jsonStringFunc emits jsonString, which decodes a JSON string that
+// encoding/json has already checked, copying it when it holds no escape:
+//
+//	func jsonString(data []byte) (string, bool) {
+//		if len(data) < 2 || data[0] != '"' {
+//			return "", false
+//		}
+//		if bytes.IndexByte(data, '\\') < 0 && utf8.Valid(data) {
+//			return string(data[1 : len(data)-1]), true
+//		}
+//		var s string
+//		err := json.Unmarshal(data, &s)
+//		return s, err == nil
+//	}
+func jsonStringFunc() jen.Code {
+	data := id("data")
+	return docComment("jsonString decodes data, a JSON value encoding/json has checked, when it is a string; ok is false for any other value.").
+		Func().Id("jsonString").Params(data.Clone().Index().Byte()).Params(jen.String(), jen.Bool()).Block(
+		jen.If(jen.Len(data.Clone()).Op("<").Lit(2).Op("||").Add(data.Clone()).Index(lit(0)).Op("!=").LitRune('"')).Block(
+			jen.Return(lit(""), jen.False())),
+		jen.If(jen.Qual("bytes", "IndexByte").Call(data.Clone(), jen.LitRune('\\')).Op("<").Lit(0).Op("&&").Qual("unicode/utf8", "Valid").Call(data.Clone())).Block(
+			jen.Return(jen.String().Call(data.Clone().Index(lit(1), jen.Len(data.Clone()).Op("-").Lit(1))), jen.True())),
+		jen.Var().Id("s").String(),
+		jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(data.Clone(), jen.Op("&").Id("s")),
+		jen.Return(id("s"), jen.Err().Op("==").Nil()),
 	).Line()
 }
 
@@ -127,12 +167,11 @@ func decodeCodeFunc() jen.Code {
 	data, s := id("data"), id("s")
 	return docComment("decodeCode reads an ErrorCode: a JSON number holding a whole int32 in any form (1002, 1002.0, 1.002e3), a quoted one, or a quoted name, whose text is returned as name (with code 0 when ByName does not know it). ok is false for anything else.").
 		Func().Id("decodeCode").Params(data.Clone().Index().Byte()).Params(id("code").Id("Code"), id("name").Id("Name"), id("ok").Bool()).Block(
-		jen.If(jen.Len(data.Clone()).Op("==").Lit(0).Op("||").Add(data.Clone()).Index(lit(0)).Op("!=").LitRune('"')).Block(
+		jen.List(s.Clone(), id("quoted")).Op(":=").Id("jsonString").Call(data.Clone()),
+		jen.If(jen.Op("!").Id("quoted")).Block(
 			jen.List(id("c"), id("ok")).Op(":=").Id("codeNumber").Call(data.Clone()),
 			jen.Return(id("c"), lit(""), id("ok"))),
-		jen.Var().Add(s).String(),
-		jen.If(jen.Qual("encoding/json", "Unmarshal").Call(data.Clone(), jen.Op("&").Add(s)).Op("!=").Nil().Op("||").Add(s.Clone()).Op("==").Lit("")).Block(
-			jen.Return(lit(0), lit(""), jen.False())),
+		jen.If(s.Clone().Op("==").Lit("")).Block(jen.Return(lit(0), lit(""), jen.False())),
 		jen.If(jen.List(id("c"), id("known")).Op(":=").Id("ByName").Call(s.Clone()), id("known")).Block(
 			jen.Return(id("c"), id("Name").Call(s.Clone()), jen.True())),
 		jen.If(jen.List(id("c"), id("ok")).Op(":=").Id("codeNumber").Call(jen.Index().Byte().Call(s.Clone())), id("ok")).Block(
@@ -141,18 +180,34 @@ func decodeCodeFunc() jen.Code {
 	).Line()
 }
 
-// codeNumberFunc emits codeNumber, which reads a JSON number holding a
-// whole int32 in any form.
+// codeNumberFunc emits codeNumber, which reads a number in JSON's
+// characters holding a whole int32:
+//
+//	func codeNumber(data []byte) (Code, bool) {
+//		if len(data) == 0 || data[0] != '-' && (data[0] < '0' || data[0] > '9') {
+//			return 0, false
+//		}
+//		for _, c := range data {
+//			if !strings.ContainsRune("0123456789+-.eE", rune(c)) {
+//				return 0, false
+//			}
+//		}
+//		f, err := strconv.ParseFloat(string(data), 64)
+//		...
+//	}
 func codeNumberFunc() jen.Code {
 	data, f := id("data"), id("f")
 	first := data.Clone().Index(lit(0))
-	return docComment("codeNumber reads a JSON number that holds a whole int32, in any form (1002, 1002.0, 1.002e3).").
+	return docComment("codeNumber reads a number written with JSON's characters that holds a whole int32, in any form (1002, 1002.0, 1.002e3).").
 		Func().Id("codeNumber").Params(data.Clone().Index().Byte()).Params(id("Code"), jen.Bool()).Block(
 		jen.If(jen.Len(data.Clone()).Op("==").Lit(0).Op("||").Add(first.Clone()).Op("!=").LitRune('-').Op("&&").
 			Parens(first.Clone().Op("<").LitRune('0').Op("||").Add(first.Clone()).Op(">").LitRune('9'))).Block(
 			jen.Return(lit(0), jen.False())),
-		jen.Var().Add(f).Float64(),
-		jen.If(jen.Qual("encoding/json", "Unmarshal").Call(data.Clone(), jen.Op("&").Add(f)).Op("!=").Nil().Op("||").
+		jen.For(jen.List(id("_"), id("c")).Op(":=").Range().Add(data.Clone())).Block(
+			jen.If(jen.Op("!").Qual("strings", "ContainsRune").Call(lit("0123456789+-.eE"), jen.Rune().Call(id("c")))).Block(
+				jen.Return(lit(0), jen.False()))),
+		jen.List(f.Clone(), jen.Err()).Op(":=").Qual("strconv", "ParseFloat").Call(jen.String().Call(data.Clone()), lit(64)),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").
 			Add(f.Clone()).Op("!=").Qual("math", "Trunc").Call(f.Clone()).Op("||").
 			Add(f.Clone()).Op("<").Qual("math", "MinInt32").Op("||").Add(f.Clone()).Op(">").Qual("math", "MaxInt32")).Block(
 			jen.Return(lit(0), jen.False())),

@@ -81,7 +81,7 @@ func TestHostile(t *testing.T) {
 		"NameNameAlreadyUsed", "NamePackageNotFound", "NameProcessNotFound", "NameStringProtectFailed", "NameUnknown",
 		"Parse", "ProcessNotFound", "StringProtectFailed", "ThereNotEnough",
 		"bodyText", "categoryTable", "codeNumber", "codeTable", "decodeCode", "decodeField", "descriptionTable", "endpointTable", "envelope",
-		"markupText", "maxBody", "messageTable", "nameCode", "nameCodeTable", "nameTable", "placeholders", "searchNames", "statusTable", "wireError"}
+		"jsonString", "markupText", "maxBody", "messageTable", "nameCode", "nameCodeTable", "nameTable", "placeholders", "searchNames", "statusTable", "wireError"}
 	if !slices.Equal(decls, want) {
 		t.Errorf("declarations:\n got %q\nwant %q", decls, want)
 	}

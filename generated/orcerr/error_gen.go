@@ -3,6 +3,7 @@
 package orcerr
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -136,10 +137,30 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 // decodeField sets *dst from data when data holds a value of its type; a value
 // of another type, or none, leaves *dst as it is.
 func decodeField[T any](data json.RawMessage, dst *T) {
+	if s, ok := any(dst).(*string); ok {
+		if v, ok := jsonString(data); ok {
+			*s = v
+		}
+		return
+	}
 	var v T
 	if len(data) > 0 && json.Unmarshal(data, &v) == nil {
 		*dst = v
 	}
+}
+
+// jsonString decodes data, a JSON value encoding/json has checked, when it is
+// a string; ok is false for any other value.
+func jsonString(data []byte) (string, bool) {
+	if len(data) < 2 || data[0] != '"' {
+		return "", false
+	}
+	if bytes.IndexByte(data, '\\') < 0 && utf8.Valid(data) {
+		return string(data[1 : len(data)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(data, &s)
+	return s, err == nil
 }
 
 // decodeCode reads an ErrorCode: a JSON number holding a whole int32 in any
@@ -147,12 +168,12 @@ func decodeField[T any](data json.RawMessage, dst *T) {
 // returned as name (with code 0 when ByName does not know it). ok is false for
 // anything else.
 func decodeCode(data []byte) (code Code, name Name, ok bool) {
-	if len(data) == 0 || data[0] != '"' {
+	s, quoted := jsonString(data)
+	if !quoted {
 		c, ok := codeNumber(data)
 		return c, "", ok
 	}
-	var s string
-	if json.Unmarshal(data, &s) != nil || s == "" {
+	if s == "" {
 		return 0, "", false
 	}
 	if c, known := ByName(s); known {
@@ -164,14 +185,19 @@ func decodeCode(data []byte) (code Code, name Name, ok bool) {
 	return 0, Name(s), true
 }
 
-// codeNumber reads a JSON number that holds a whole int32, in any form (1002,
-// 1002.0, 1.002e3).
+// codeNumber reads a number written with JSON's characters that holds a whole
+// int32, in any form (1002, 1002.0, 1.002e3).
 func codeNumber(data []byte) (Code, bool) {
 	if len(data) == 0 || data[0] != '-' && (data[0] < '0' || data[0] > '9') {
 		return 0, false
 	}
-	var f float64
-	if json.Unmarshal(data, &f) != nil || f != math.Trunc(f) || f < math.MinInt32 || f > math.MaxInt32 {
+	for _, c := range data {
+		if !strings.ContainsRune("0123456789+-.eE", rune(c)) {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(string(data), 64)
+	if err != nil || f != math.Trunc(f) || f < math.MinInt32 || f > math.MaxInt32 {
 		return 0, false
 	}
 	return Code(f), true
