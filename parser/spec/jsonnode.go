@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -123,11 +124,25 @@ func (p *jsonNodes) literal() (*yaml.Node, error) {
 	if !json.Valid(lit) || lit[0] == '"' || lit[0] == '{' || lit[0] == '[' {
 		return nil, p.syntax(fmt.Sprintf("invalid value %q", truncate(lit)))
 	}
-	n.Tag = "!!int"
-	if bytes.ContainsAny(lit, ".eE") {
-		n.Tag = "!!float"
+	n.Tag = "!!float"
+	if !bytes.ContainsAny(lit, ".eE") && fitsInteger(n.Value) {
+		n.Tag = "!!int"
 	}
 	return n, nil
+}
+
+// fitsInteger reports whether an integer literal fits a 64-bit integer,
+// which the YAML decoder needs of an !!int; larger ones are floats to it as
+// to encoding/json.
+func fitsInteger(lit string) bool {
+	if lit == "-0" {
+		return false // a float to the YAML decoder
+	}
+	if _, err := strconv.ParseInt(lit, 10, 64); err == nil {
+		return true
+	}
+	_, err := strconv.ParseUint(lit, 10, 64)
+	return err == nil
 }
 
 // truncate shortens a literal for an error message.
