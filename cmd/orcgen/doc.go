@@ -15,6 +15,7 @@
 //	model     print the (joined) model as JSON
 //	snapshot  write the spec snapshot orcgen embeds
 //	patch     write a spec with the error schemas patched in
+//	release   write a reproducible release bundle, its notes and SHA256SUMS
 //	explain   show the evidence behind a code's name
 //
 // "orcgen <command> -h" prints a command's flags.
@@ -146,6 +147,30 @@
 // neighbouring codes, the name's words its text holds, the confidence and
 // the runner-up. A name below the default confidence is shown as a
 // suggestion; -extend adopts a medium one. An unknown code or name is exit 2.
+//
+// # release
+//
+//	orcgen release -o DIR [-previous OLD] [-force] [generate's flags but -artifacts]
+//
+// generates every artifact as generate does, reading the names lock under
+// -out (default generated; release never writes there), and writes into
+// DIR:
+//
+//	orcgen-catalog-<version>-<hash>.tar.gz  every generated file and the lock, under a directory of that name
+//	RELEASE-NOTES.md, RELEASE-NOTES.json    the changes since OLD, or a first release
+//	SHA256SUMS                              the SHA-256 of those three files
+//
+// <version> is the spec's info.version reduced to letters, digits, '.', '_'
+// and '-'; <hash> is the first 12 hex digits of model.json's SHA-256. OLD
+// is the previous release's archive (its model.json and names lock) or a
+// model.json, of this schemaVersion or an earlier one. The same inputs and
+// the same orcgen build give the same bytes: archive members are sorted, at
+// the Unix epoch, mode 0644, owner 0:0 without names, and the gzip header
+// has no name or time. The lock records the inputs relative to -out, like
+// generate's. Everything is built in memory first; on any failure the exit
+// status is 2 and DIR is as it was. The files a release wrote in DIR (its
+// SHA256SUMS lists them) are replaced, and its archive removed; another
+// file in the way is refused unless -force. stdout names the archive.
 //
 // # Network
 //

@@ -354,3 +354,43 @@ func TestReleaseWorkflow(t *testing.T) {
 		t.Errorf("v1.1.0 run again: gh calls %q", got)
 	}
 }
+
+// TestReleaseREADME runs the README's Python example of reading a release
+// bundle on a fresh one, and checks that it prints what the README's
+// comment says.
+func TestReleaseREADME(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	readme, err := os.ReadFile(filepath.Join(testenv.Root(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Release bundle\n")
+	if !ok {
+		t.Fatal("README.md has no section Release bundle")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	_, code, ok := strings.Cut(section, "```python\n")
+	code, _, ok2 := strings.Cut(code, "```\n")
+	if !ok || !ok2 {
+		t.Fatal("the Release bundle section has no ```python block")
+	}
+	_, want, ok := strings.Cut(code, "])  # ")
+	want, _, _ = strings.Cut(want, "\n")
+	if !ok || want == "" {
+		t.Fatal("the Python example's print line has no comment saying what it prints")
+	}
+	dir := t.TempDir()
+	runOK(t, "release", "-q", "-out", filepath.Join(dir, "none"), "-o", dir)
+	cmd := exec.Command(python, "-c", code)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python: %v\n%s", err, out)
+	}
+	if string(out) != want+"\n" {
+		t.Errorf("the README's Python example prints %q, its comment says %q", out, want)
+	}
+}
