@@ -70,8 +70,65 @@ func isJSON(data []byte) bool {
 }
 
 // jsonTopLevel returns the scalar values of the version keys of a JSON
-// object, skipping every other value unread.
+// object, skipping every other value unread: with the scanner, or, when the
+// scanner finds the document malformed, with encoding/json, whose error
+// names the line and what is wrong.
 func jsonTopLevel(data []byte) (map[string]string, error) {
+	if keys, ok := scanTopLevel(trimBOM(data)); ok {
+		return keys, nil
+	}
+	return decodeTopLevel(data)
+}
+
+// scanTopLevel is jsonTopLevel with the scanner; ok is false when the
+// document is not an object the scanner can read.
+func scanTopLevel(data []byte) (map[string]string, bool) {
+	s := &jsonScanner{data: data}
+	s.skipSpace()
+	if s.pos >= len(s.data) || s.data[s.pos] != '{' {
+		return nil, false
+	}
+	s.pos++
+	keys := map[string]string{}
+	for first := true; ; first = false {
+		s.skipSpace()
+		if first && s.pos < len(s.data) && s.data[s.pos] == '}' {
+			return keys, true
+		}
+		if s.pos >= len(s.data) || s.data[s.pos] != '"' {
+			return nil, false
+		}
+		raw, err := s.str()
+		if err != nil {
+			return nil, false
+		}
+		s.skipSpace()
+		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+			return nil, false
+		}
+		s.pos++
+		s.skipSpace()
+		start := s.pos
+		if s.value(0) != nil {
+			return nil, false
+		}
+		if key := jsonKey(raw); key == "swagger" || key == "openapi" || key == snapshotKey {
+			keys[key] = strings.Trim(string(s.data[start:s.pos]), `"`)
+		}
+		s.skipSpace()
+		if s.pos < len(s.data) && s.data[s.pos] == ',' {
+			s.pos++
+			continue
+		}
+		if s.pos < len(s.data) && s.data[s.pos] == '}' {
+			return keys, true
+		}
+		return nil, false
+	}
+}
+
+// decodeTopLevel is jsonTopLevel with encoding/json.
+func decodeTopLevel(data []byte) (map[string]string, error) {
 	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	dec.UseNumber()
 	if _, err := dec.Token(); err != nil {
