@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,7 +17,12 @@ import (
 	"github.com/orcgen/orcgen/model"
 )
 
-const checkSynopsis = "orcgen check [-format text|json|github] [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-v]"
+const checkSynopsis = "orcgen check [-format text|json|github] [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-v] [DIR | ./...]\n\n" +
+	"With no argument, check compares the generation that orcgen.yaml or the flags\n" +
+	"describe. With arguments, it checks the generation whose orcgen.lock.json sits\n" +
+	"in each DIR, or every one under a directory ending in /... (skipping testdata,\n" +
+	"vendor and directories starting with . or _), each with the settings its lock\n" +
+	"records; flags that are set override them."
 
 // report is what check found, in every format.
 type report struct {
@@ -30,33 +36,82 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	var g genFlags
 	g.register(fs)
 	format := fs.String("format", "text", "output format: text, json or github")
-	if err := parse(fs, args, 0); err != nil {
+	if err := parse(fs, args, -1); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" && *format != "github" {
 		return fmt.Errorf("-format: unknown format %q (want text, json or github)", *format)
 	}
-	c, err := g.settings(fs)
-	if err != nil {
-		return err
+	var targets []*config
+	if fs.NArg() == 0 {
+		c, err := g.settings(fs)
+		if err != nil {
+			return err
+		}
+		targets = append(targets, c)
+	}
+	for _, pattern := range fs.Args() {
+		locks, err := findGenerations(pattern)
+		if err != nil {
+			return err
+		}
+		for _, lock := range locks {
+			c, err := g.settingsFromLock(fs, lock)
+			if err != nil {
+				return err
+			}
+			targets = append(targets, c)
+		}
 	}
 	st := stages{w: a.stderr, verbose: g.verbose, ctx: ctx}
+	var reports []report
+	for _, c := range targets {
+		r, err := checkOne(ctx, a, &g, c, st)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, r)
+	}
+	if err := printReports(a.stdout, reports, *format); err != nil {
+		return err
+	}
+	drift := false
+	for _, r := range reports {
+		if len(r.drifts) == 0 {
+			continue
+		}
+		drift = true
+		summary := "catalog changes unknown (no " + gen.ModelPath + " on disk)"
+		if r.changes != nil {
+			summary = "catalog: " + r.changes.Summary()
+		}
+		fmt.Fprintf(a.stderr, "orcgen: %s is out of date: %s; %s; run orcgen generate\n", r.out, r.counts(), summary)
+	}
+	if drift {
+		return errDrift
+	}
+	return nil
+}
+
+// checkOne regenerates one generation in memory and compares it with its
+// output directory, after finishing a commit an interrupted run left.
+func checkOne(ctx context.Context, a *app, g *genFlags, c *config, st stages) (report, error) {
 	if fi, err := os.Stat(c.Out); err != nil || !fi.IsDir() {
-		return fmt.Errorf("check: output directory %s does not exist: nothing to check (run orcgen generate, or give -out)", c.Out)
+		return report{}, fmt.Errorf("check: output directory %s does not exist: nothing to check (run orcgen generate, or give -out)", c.Out)
 	}
 	unlock, err := gen.LockDir(ctx, c.Out, func() {
 		fmt.Fprintf(a.stderr, "orcgen: waiting for another orcgen run on %s to finish\n", c.Out)
 	})
 	if err != nil {
-		return err
+		return report{}, err
 	}
 	defer unlock()
 	cat, set, err := g.build(ctx, c, st)
 	if err != nil {
-		return err
+		return report{}, err
 	}
 	if recovered, err := gen.Recover(gen.Dir(c.Out), set); err != nil {
-		return fmt.Errorf("check %s: %w", c.Out, err)
+		return report{}, fmt.Errorf("check %s: %w", c.Out, err)
 	} else if recovered {
 		fmt.Fprintf(a.stderr, "orcgen: %s: finished the commit an interrupted run left\n", c.Out)
 	}
@@ -69,18 +124,37 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("check %s: %w", c.Out, err)
+		return report{}, fmt.Errorf("check %s: %w", c.Out, err)
 	}
-	if err := r.print(a.stdout, *format); err != nil {
+	return r, nil
+}
+
+// printReports writes the reports in format: text and GitHub take them
+// all; JSON is one object for one generation, an array for several.
+func printReports(w io.Writer, reports []report, format string) error {
+	switch format {
+	case "github":
+		return writeGitHub(w, reports, githubOptions{summary: os.Getenv("GITHUB_STEP_SUMMARY"), stderr: os.Stderr})
+	case "json":
+		if len(reports) == 1 {
+			return reports[0].printJSON(w)
+		}
+		var buf bytes.Buffer
+		buf.WriteString("[\n")
+		for i, r := range reports {
+			if i > 0 {
+				buf.WriteString(",\n")
+			}
+			if err := r.printJSON(&buf); err != nil {
+				return err
+			}
+		}
+		buf.WriteString("]\n")
+		_, err := w.Write(buf.Bytes())
 		return err
 	}
-	if len(r.drifts) > 0 {
-		summary := "catalog changes unknown (no " + gen.ModelPath + " on disk)"
-		if r.changes != nil {
-			summary = "catalog: " + r.changes.Summary()
-		}
-		fmt.Fprintf(a.stderr, "orcgen: %s is out of date: %s; %s; run orcgen generate\n", c.Out, r.counts(), summary)
-		return errDrift
+	for _, r := range reports {
+		r.printText(w)
 	}
 	return nil
 }
@@ -115,18 +189,6 @@ func (r report) counts() string {
 		}
 	}
 	return fmt.Sprintf("%d files (%s)", len(r.drifts), strings.Join(parts, ", "))
-}
-
-func (r report) print(w io.Writer, format string) error {
-	switch format {
-	case "json":
-		return r.printJSON(w)
-	case "github":
-		return writeGitHub(w, []report{r}, githubOptions{summary: os.Getenv("GITHUB_STEP_SUMMARY"), stderr: os.Stderr})
-	default:
-		r.printText(w)
-	}
-	return nil
 }
 
 func (r report) printText(w io.Writer) {

@@ -56,8 +56,8 @@ func TestScripts(t *testing.T) {
 
 // setupScript passes the Go toolchain's caches through (so scripts can run
 // go build offline), names the repository root as $ORCGEN_ROOT and the
-// shared material as $SHARED, and starts a loopback HTTP server ($SERVER)
-// serving the script's www/ directory.
+// shared material as $SHARED, and starts a loopback HTTP server ($SERVER,
+// its host and port alone $SERVER_HOST) serving the script's www/ directory.
 func setupScript(env *testscript.Env) error {
 	for _, k := range []string{"GOPATH", "GOMODCACHE", "GOCACHE"} {
 		v, err := exec.Command("go", "env", k).Output()
@@ -81,6 +81,7 @@ func setupScript(env *testscript.Env) error {
 	srv := httptest.NewServer(newFixtureServer(filepath.Join(env.WorkDir, "www")))
 	env.Defer(srv.Close)
 	env.Setenv("SERVER", srv.URL)
+	env.Setenv("SERVER_HOST", strings.TrimPrefix(srv.URL, "http://"))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -62,8 +63,8 @@ func (k Kind) String() string {
 //
 //	read "https://example.com/page": HTTP 503 Service Unavailable (after 4 attempts)
 type Error struct {
-	// Source is the file path or URL as given, with any password in the
-	// URL replaced by "xxxxx".
+	// Source is the file path or URL as given, a URL without its user
+	// information and query (Redact).
 	Source string
 	// Kind classifies the failure.
 	Kind Kind
@@ -78,7 +79,12 @@ type Error struct {
 // Error returns `read "<source>": <cause>`, plus the attempt count when more
 // than one request was made.
 func (e *Error) Error() string {
-	msg := fmt.Sprintf("read %q: %v", e.Source, e.Err)
+	cause := e.Err
+	var ue *url.Error
+	if errors.As(cause, &ue) {
+		cause = ue.Err // its message repeats the URL with user and query
+	}
+	msg := fmt.Sprintf("read %q: %v", e.Source, cause)
 	if e.Attempts > 1 {
 		msg += fmt.Sprintf(" (after %d attempts)", e.Attempts)
 	}
@@ -88,15 +94,9 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// displaySource returns src fit for messages and metadata: a URL's password
-// is redacted; anything else is returned as is.
-func displaySource(src string) string {
-	u, err := url.Parse(src)
-	if err != nil || u.User == nil {
-		return src
-	}
-	return u.Redacted()
-}
+// displaySource returns src fit for messages and metadata: a URL loses its
+// user information and query (Redact); anything else is returned as is.
+func displaySource(src string) string { return Redact(src) }
 
 // Redact returns uri fit to print or store: a URL loses its user
 // information (user name and password) and its query string, which may

@@ -58,8 +58,8 @@ func TestErrorUnwrap(t *testing.T) {
 
 func TestDisplaySource(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"https://user:secret@x.test/p", "https://user:xxxxx@x.test/p"},
-		{"https://x.test/p?q=1", "https://x.test/p?q=1"},
+		{"https://user:secret@x.test/p", "https://x.test/p"},
+		{"https://x.test/p?access_token=1", "https://x.test/p"},
 		{"testdata/page.html", "testdata/page.html"},
 		{"", ""},
 	}

@@ -375,12 +375,22 @@ func TestReadHTTPCanceledDuringBackoff(t *testing.T) {
 	}
 }
 
-func TestReadHTTPRedactsPassword(t *testing.T) {
+func TestReadHTTPRedactsCredentials(t *testing.T) {
 	s := newServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { http.NotFound(w, nil) })
-	src := strings.Replace(s.URL, "http://", "http://me:secret@", 1) + "/page"
+	src := strings.Replace(s.URL, "http://", "http://me:secret@", 1) + "/page?access_token=tok"
 	_, err := Read(context.Background(), src, testOptions())
-	wantError(t, err, NotFound, strings.Replace(src, "secret", "xxxxx", 1))
-	if strings.Contains(err.Error(), "secret") {
-		t.Errorf("error %q shows the password", err)
+	wantError(t, err, NotFound, s.URL+"/page")
+	for _, secret := range []string{"me:", "secret", "tok"} {
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error %q shows %q", err, secret)
+		}
+	}
+	// A connection error (net/http's *url.Error repeats the URL) too.
+	dead := "http://me:secret@127.0.0.1:1/page?access_token=tok"
+	_, err = Read(context.Background(), dead, testOptions())
+	for _, secret := range []string{"me:", "secret", "tok"} {
+		if err == nil || strings.Contains(err.Error(), secret) {
+			t.Errorf("error %v shows %q", err, secret)
+		}
 	}
 }
