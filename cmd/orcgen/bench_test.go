@@ -4,11 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
 
+	"github.com/orcgen/orcgen/gen"
 	"github.com/orcgen/orcgen/internal/testenv"
 	"github.com/orcgen/orcgen/parser/source"
 )
@@ -85,4 +90,88 @@ func BenchmarkSpecFloor(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRatio measures, in one benchmark, what issue #8 states its goals
+// in: the whole model and generate pipelines on the real page and the 20.0
+// definition, without the spec cache, as multiples of a bare kin-openapi
+// load of the same YAML (the floor). Each iteration times the floor, model
+// (read both sources, join, encode model.json), generate from the YAML and
+// generate from the same definition as OpenAPI 3 JSON (read, join, name,
+// emit, write into a fresh directory), so that the ratios pair runs made
+// under the same load. Metrics: model/floor (goal ≤ 1.3), generate/floor
+// (goal ≤ 1.5) and json/yaml (generate from JSON over generate from YAML,
+// goal ≤ 1).
+func BenchmarkRatio(b *testing.B) {
+	b.Setenv("ORCGEN_CACHE", "off")
+	yamlPath := testenv.Shared(b, "specs", "orchestrator-v20.0.yaml")
+	yamlData, err := os.ReadFile(yamlPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tree any
+	if err := yaml.Unmarshal(yamlData, &tree); err != nil {
+		b.Fatal(err)
+	}
+	jsonData, err := json.Marshal(tree)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	jsonPath := filepath.Join(dir, "orchestrator-v20.0.json")
+	if err := os.WriteFile(jsonPath, jsonData, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	pagePath := filepath.Join(testenv.Root(), "parser", "defaults", "response-codes.html")
+	ctx := context.Background()
+	floor := func() {
+		loader := openapi3.NewLoader()
+		if _, err := loader.LoadFromData(yamlData); err != nil {
+			b.Fatal(err)
+		}
+	}
+	modelRun := func() {
+		in := inputs{page: pagePath, spec: yamlPath, net: benchNet}
+		cat, err := in.catalog(ctx, stages{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := gen.MarshalModel(cat); err != nil {
+			b.Fatal(err)
+		}
+	}
+	generateRun := func(specPath string) {
+		out, err := os.MkdirTemp(dir, "out")
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := &config{Page: pagePath, Spec: specPath, Out: out}
+		c.setDefaults()
+		g := &genFlags{net: benchNet}
+		_, set, err := g.build(ctx, c, stages{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := gen.Write(gen.Dir(out), set, gen.WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		os.RemoveAll(out)
+	}
+	timed := func(total *time.Duration, f func()) {
+		start := time.Now()
+		f()
+		*total += time.Since(start)
+	}
+	var tFloor, tModel, tYAML, tJSON time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		timed(&tFloor, floor)
+		timed(&tModel, modelRun)
+		timed(&tYAML, func() { generateRun(yamlPath) })
+		timed(&tJSON, func() { generateRun(jsonPath) })
+	}
+	b.ReportMetric(float64(tModel)/float64(tFloor), "model/floor")
+	b.ReportMetric(float64(tYAML)/float64(tFloor), "generate/floor")
+	b.ReportMetric(float64(tJSON)/float64(tYAML), "json/yaml")
+	b.ReportMetric(float64(tFloor.Milliseconds())/float64(b.N), "floor-ms")
 }
