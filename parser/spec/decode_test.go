@@ -185,6 +185,19 @@ func TestPropertyOrder(t *testing.T) {
 			}
 		})
 	}
+	t.Run("swagger 2.0", func(t *testing.T) {
+		data := "swagger: \"2.0\"\ninfo: {title: x, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        \"404\":\n          description: no\n          schema: {$ref: '#/definitions/ErrorResult'}\n" +
+			"definitions:\n  ErrorResult:\n    type: object\n    properties:" + block
+		for form, in := range map[string][]byte{"yaml": []byte(data), "json": yamlToJSON(t, []byte(data))} {
+			s, err := Load(in, Options{URI: "in"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := propertyNames(s); !reflect.DeepEqual(got, written) || len(s.Diagnostics) != 0 {
+				t.Errorf("%s: properties %q, diagnostics %v; want %q and none", form, got, s.Diagnostics, written)
+			}
+		}
+	})
 	t.Run("flow components", func(t *testing.T) {
 		data := strings.Replace(fmt.Sprintf(errorOrderSpec, flow), "components:\n  schemas:\n    ErrorResult:\n      type: object\n      properties: ",
 			"components: {schemas: {ErrorResult: {type: object, properties: ", 1)
