@@ -37,12 +37,26 @@ func genBigCell(t *testing.T, work string) (string, string) {
 	return writePage(t, work, []byte(row), 50), ""
 }
 
-// manyRows is the number of rows of the many-rows case.
-const manyRows = 10000
+// manyRows is the number of rows of the many-rows case: page.MaxRows.
+const manyRows = page.MaxRows
 
-// genManyRows writes a page of manyRows codes: 10,000 filler rows.
+// genManyRows writes a page at every page-wide limit at once: manyRows code
+// rows (page.MaxRows), each of four messages of about 100 bytes and a
+// one-line description, so 50,000 lines (page.MaxLines) and about 4 MB of
+// text (just under page.MaxTextBytes), with characters that need escaping
+// in every output.
 func genManyRows(t *testing.T, work string) (string, string) {
-	return writePage(t, work, nil, manyRows), ""
+	var b strings.Builder
+	pad := strings.Repeat("overflow */ `tick` | <b> ", 3)
+	for i := range manyRows {
+		code := 10000 + i
+		fmt.Fprintf(&b, "<tr><td><p>%d</p></td><td>", code)
+		for m := range 4 {
+			fmt.Fprintf(&b, "<p>%s</p>", htmlEscape(fmt.Sprintf("Message %d of code %d: %s.", m+1, code, pad)))
+		}
+		b.WriteString("</td><td><p>Robots</p></td></tr>\n")
+	}
+	return writePage(t, work, []byte(b.String()), 0), ""
 }
 
 // deepNest is how deep the deep-nest case nests its tags.

@@ -234,3 +234,35 @@ func TestIssue13Truncated(t *testing.T) {
 	ok := append([]byte("<!-- <table> --><script>var s = '<table>';</script>"), full...)
 	mustParse(t, ok, page.Options{URI: "ok.html"})
 }
+
+// TestIssue13MaxLines checks the page-wide bound on lines: rows within
+// MaxMessages each still cannot add up past MaxLines.
+func TestIssue13MaxLines(t *testing.T) {
+	cell := strings.Repeat("<p>m</p>", 20)
+	rows := page.MaxLines/20 + 1
+	in := html13(table("Code|Text|Description", 1, rows, func(c int, row string) string {
+		return fmt.Sprintf("<tr><td>%d</td><td>%s</td><td></td></tr>", c, cell)
+	}))
+	_, err := page.Parse(in, page.Options{URI: "lines.html"})
+	want := fmt.Sprintf("lines.html: page row %d: code %d: the codes table holds more than 50000 lines of text and names up to here, more than the limit of 50000 lines a page (page.MaxLines)", rows+1, rows)
+	var le *page.LimitError
+	if !errors.As(err, &le) || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestIssue13MaxTextBytes checks the page-wide bound on text: rows within
+// MaxCellBytes each still cannot add up past MaxTextBytes.
+func TestIssue13MaxTextBytes(t *testing.T) {
+	msg := strings.Repeat("x", 64<<10)
+	rows := page.MaxTextBytes/len(msg) + 1
+	in := html13(table("Code|Text|Description", 1, max(rows, page.MinRows), func(c int, row string) string {
+		return fmt.Sprintf("<tr><td>%d</td><td>%s</td><td></td></tr>", c, msg)
+	}))
+	_, err := page.Parse(in, page.Options{URI: "text.html"})
+	want := fmt.Sprintf("text.html: page row %d: code %d: the codes table holds more than 4194304 bytes of text up to here, more than the limit of 4194304 bytes of text a page (page.MaxTextBytes)", rows+1, rows)
+	var le *page.LimitError
+	if !errors.As(err, &le) || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}

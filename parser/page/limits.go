@@ -26,6 +26,19 @@ const (
 	MaxRows = 10000
 	// MaxMessages bounds the messages of one code.
 	MaxMessages = 32
+	// MaxLines bounds the lines of the codes table's Text and Description
+	// cells and the names they state, all rows together: every line and
+	// name goes through the join and into every artifact, so this bounds
+	// the work of everything after the page (the real page has about 500;
+	// 10,000 rows of 4 messages and a description, 50,000, peak near 750
+	// MB through generate).
+	MaxLines = 50000
+	// MaxTextBytes bounds the text of the codes table's Text and
+	// Description cells, all rows together: 4 MiB, about 100 times the
+	// real page. Every byte of it is copied into every artifact several
+	// times (doc comments, literals, OpenAPI examples, Markdown): 27 MB of
+	// text took 2.4 GB and wrote 166 MB of OpenAPI.
+	MaxTextBytes = 4 << 20
 	// MaxCellBytes bounds the text of one Text or Description cell, white
 	// space included: 1 MiB.
 	MaxCellBytes = 1 << 20

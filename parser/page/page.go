@@ -127,9 +127,20 @@ func Parse(data []byte, opts Options) (*model.Catalog, error) {
 
 // parser fills one catalog from the rows of the codes table.
 type parser struct {
-	cat  *model.Catalog
-	seen map[int]int // code → page row that first stated it
-	uri  string
+	cat   *model.Catalog
+	seen  map[int]int // code → page row that first stated it
+	uri   string
+	lines int // lines and names of the cells read so far (see MaxLines)
+	text  int // bytes of text of the cells read so far (see MaxTextBytes)
+}
+
+// textBytes returns the bytes of text of lines, folded.
+func textBytes(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l.folded)
+	}
+	return n
 }
 
 // rows reads every row of one table of the codes table. Rows before its
@@ -200,6 +211,16 @@ func (p *parser) code(c int, r row) (model.Code, error) {
 		return model.Code{}, &LimitError{URI: p.uri, Where: where, Found: "the Description cell holds " + over, Limit: cellLimit()}
 	}
 	text := parseTextCell(textLines)
+	if p.lines += len(textLines) + len(text.names) + len(descLines); p.lines > MaxLines {
+		return model.Code{}, &LimitError{URI: p.uri, Where: where,
+			Found: fmt.Sprintf("the codes table holds more than %d lines of text and names up to here", MaxLines),
+			Limit: fmt.Sprintf("%d lines a page (page.MaxLines)", MaxLines)}
+	}
+	if p.text += textBytes(textLines) + textBytes(descLines); p.text > MaxTextBytes {
+		return model.Code{}, &LimitError{URI: p.uri, Where: where,
+			Found: fmt.Sprintf("the codes table holds more than %d bytes of text up to here", MaxTextBytes),
+			Limit: fmt.Sprintf("%d bytes of text a page (page.MaxTextBytes)", MaxTextBytes)}
+	}
 	if len(text.messages) > MaxMessages {
 		return model.Code{}, &LimitError{URI: p.uri, Where: where, Found: plural(len(text.messages), "message"),
 			Limit: fmt.Sprintf("%d messages a code (page.MaxMessages)", MaxMessages)}
