@@ -213,9 +213,20 @@
 //
 // # Network
 //
-// Commands reading sources take -timeout (per HTTP attempt), -retries
-// (after timeouts, 5xx and 429; 0 for none) and -max-bytes (a larger body is
-// refused, never truncated).
+// Commands reading sources take -timeout (per HTTP attempt), -deadline (for
+// reading one URL, every attempt and wait included; default 60s: a server
+// that accepts and never answers fails once it has passed), -retries (after
+// timeouts, 5xx and 429; 0 for none) and -max-bytes (a larger body is
+// refused, never truncated). A page whose markup ends inside a table (a
+// body cut short) is refused, and fetch refuses one holding more than 10%
+// fewer codes than its previous snapshot, keeping that snapshot. Reading a
+// snapshot honours the charset its .meta.json recorded.
+//
+// # Limits of a page
+//
+// A page is refused (exit 2, naming the limit) beyond 500,000 elements,
+// 10,000 code rows, 32 messages a code, 1 MiB of text a cell, 50,000 lines
+// or 4 MiB of text in the codes table (see parser/page's Max constants).
 //
 // # Cache
 //
@@ -231,6 +242,16 @@
 // done: bad usage, bad config, an unreadable or unreachable source, a page
 // that is not the Response Codes page, a file in the way, a bad lock, an
 // interrupted run. A failure to check is never reported as drift.
+//
+// # Diagnostics
+//
+// generate, check and model print to stderr, one line each with its page
+// row and code, every row of the page dropped, merged or changed on its way
+// into the catalog (a duplicate or unreadable code, tables read as one, a
+// cell standing in the row below through rowspan, a code written "1 000"),
+// then a count. -q silences them; -v adds every other diagnostic (remarks
+// on the page's own text, the join's decisions, the spec's notes).
+// model.json keeps them all. A page that loses no row prints nothing.
 //
 // -v prints each stage's duration to stderr; orcgen is quiet otherwise.
 package main
