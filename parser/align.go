@@ -66,8 +66,10 @@ type alignProblem struct {
 	// m is the number of enum positions.
 	m int
 	// lex[i] maps a position to the lexical score of code i there; a
-	// missing position scores 0.
-	lex []map[int]float64
+	// missing position scores 0. When lexOf is set, it gives the rows
+	// instead, asked only for the codes of segments that are solved.
+	lex   []map[int]float64
+	lexOf func(i int) map[int]float64
 	// fixed[i] is the position code i must take, or -1.
 	fixed []int
 	// skip[i] reports that code i must stay unnamed (it is named outside
@@ -196,8 +198,12 @@ func (a *alignProblem) segment(s, e, lo, hi int) *alignProblem {
 		if a.fixed[i] >= 0 {
 			sub.fixed[i-s] = a.fixed[i] - lo
 		}
+		full := a.lexOf
+		if full == nil {
+			full = func(i int) map[int]float64 { return a.lex[i] }
+		}
 		row := map[int]float64{}
-		for p, v := range a.lex[i] {
+		for p, v := range full(i) {
 			if p >= lo && p <= hi {
 				row[p-lo] = v
 			}

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math"
+	"slices"
 
 	"github.com/orcgen/orcgen/model"
 )
@@ -81,20 +82,19 @@ func (j *joiner) align(chain []anchor, hidden map[int][]string) (choices []align
 	a := &alignProblem{
 		values: make([]int, len(codes)),
 		m:      len(j.mainEnum),
-		lex:    make([]map[int]float64, len(codes)),
 		fixed:  make([]int, len(codes)),
 		skip:   make([]bool, len(codes)),
 		taken:  make([]bool, len(j.mainEnum)),
 	}
 	open := map[string]bool{}
 	for ci := range hidden {
-		for _, n := range append(codes[ci].Names, j.spelled[ci]) {
+		for _, n := range j.statedOrSpelled(ci) {
 			open[n] = true
 		}
 	}
 	for ci, c := range codes {
 		a.values[ci], a.fixed[ci] = c.Code, -1
-		for _, n := range append(c.Names, j.spelled[ci]) {
+		for _, n := range j.statedOrSpelled(ci) {
 			if p, ok := j.position[n]; ok && !open[n] {
 				a.taken[p] = true
 			}
@@ -106,21 +106,31 @@ func (j *joiner) align(chain []anchor, hidden map[int][]string) (choices []align
 		}
 	}
 	for ci, c := range codes {
-		if text, hide := hidden[ci]; hide {
-			a.lex[ci] = j.lex.row(text)
-			continue
-		}
-		switch {
-		case a.fixed[ci] >= 0:
-			continue
-		case c.Name != "":
+		if _, hide := hidden[ci]; !hide && a.fixed[ci] < 0 && c.Name != "" {
 			a.skip[ci] = true
-			continue
 		}
-		a.lex[ci] = j.lexRow(ci)
+	}
+	a.lexOf = func(ci int) map[int]float64 {
+		if text, hide := hidden[ci]; hide {
+			return j.lex.row(text)
+		}
+		if a.fixed[ci] >= 0 || a.skip[ci] {
+			return nil
+		}
+		return j.lexRow(ci)
 	}
 	choices = a.solve()
 	return choices, a.unaligned
+}
+
+// statedOrSpelled returns the names the page states for code ci and the
+// name its message spells, if any.
+func (j *joiner) statedOrSpelled(ci int) []string {
+	names := slices.Clone(j.out.Codes[ci].Names)
+	if n := j.spelled[ci]; n != "" {
+		names = append(names, n)
+	}
+	return names
 }
 
 // lexRow returns the lexical scores of code ci's own text against every
