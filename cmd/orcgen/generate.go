@@ -54,33 +54,43 @@ func (g *genFlags) settings(fs *flag.FlagSet) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "page":
-			c.Page = g.page
-		case "spec":
-			c.Spec = g.spec
-		case "out":
-			c.Out = g.out
-		case "pkg":
-			c.Package = g.pkg
-		case "templates":
-			c.Templates = g.templates
-		case "lock":
-			c.Lock = g.lock
-		case "artifacts":
-			c.Artifacts = splitList(g.artifacts)
-		case "allow-external-refs":
-			c.AllowExternalRefs = g.external
-		case "extend":
-			c.Extend = g.extend
-		}
-	})
+	fs.Visit(func(f *flag.Flag) { g.override(c, f.Name) })
 	c.setDefaults()
 	if err := c.validate(); err != nil {
 		return nil, fmt.Errorf("invalid settings:\n%w", err)
 	}
 	return c, nil
+}
+
+// outputFlags are the flags that say where and what a generation writes.
+var outputFlags = []string{"out", "pkg", "lock", "artifacts"}
+
+// override sets c's field that the flag called name sets, and reports
+// whether name is such a flag.
+func (g *genFlags) override(c *config, name string) bool {
+	switch name {
+	case "page":
+		c.Page = g.page
+	case "spec":
+		c.Spec = g.spec
+	case "out":
+		c.Out = g.out
+	case "pkg":
+		c.Package = g.pkg
+	case "templates":
+		c.Templates = g.templates
+	case "lock":
+		c.Lock = g.lock
+	case "artifacts":
+		c.Artifacts = splitList(g.artifacts)
+	case "allow-external-refs":
+		c.AllowExternalRefs = g.external
+	case "extend":
+		c.Extend = g.extend
+	default:
+		return false
+	}
+	return true
 }
 
 func splitList(s string) []string {

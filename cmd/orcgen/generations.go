@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/orcgen/orcgen/gen"
@@ -92,20 +93,11 @@ func (g *genFlags) settingsFromLock(fset *flag.FlagSet, lockPath string) (*confi
 	c.Out = dir
 	var errs []error
 	fset.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "page":
-			c.Page = g.page
-		case "spec":
-			c.Spec = g.spec
-		case "templates":
-			c.Templates = g.templates
-		case "allow-external-refs":
-			c.AllowExternalRefs = g.external
-		case "extend":
-			c.Extend = g.extend
-		case "out", "pkg", "lock", "artifacts", "config":
+		if f.Name == "config" || slices.Contains(outputFlags, f.Name) {
 			errs = append(errs, fmt.Errorf("-%s cannot be combined with directory arguments: each generation's lock records it", f.Name))
+			return
 		}
+		g.override(c, f.Name)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
