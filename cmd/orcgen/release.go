@@ -13,8 +13,9 @@ import (
 )
 
 const releaseSynopsis = "orcgen release -o DIR [-previous MODEL.json|ARCHIVE] [-force] [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-v]\n\n" +
-	"Generates every artifact as generate does, reading the names lock under -out\n" +
-	"(default generated), and writes into DIR the archive\n" +
+	"Generates every artifact as generate does (all of them, whatever the config\n" +
+	"selects; -artifacts is refused), reading the names lock under -out (default\n" +
+	"generated), and writes into DIR the archive\n" +
 	"orcgen-catalog-<spec version>-<model.json sha256, 12 hex>.tar.gz, RELEASE-NOTES.md\n" +
 	"and .json (the changes since -previous, or a first release) and SHA256SUMS."
 
