@@ -167,13 +167,19 @@ func TestIssue13CodeSpelling(t *testing.T) {
 	}
 
 	bad := html13(table("Code|Text|Description", 1000, 1060, func(c int, row string) string {
-		if c == 1000 {
+		switch c {
+		case 1000:
 			return strings.Replace(row, "1000", "1OOO", 1)
+		case 1001:
+			return "<tr><td>1001</td><td>Message 1001.</td></tr>"
 		}
 		return row
 	}))
 	cat = mustParse(t, bad, page.Options{URI: "bad.html"})
-	want = []string{`page row 2: first cell "1OOO", not three cells with an integer code; row skipped`}
+	want = []string{
+		`page row 2: first cell "1OOO", not three cells with an integer code; row skipped`,
+		"page row 3: 2 cells, not three cells with an integer code; row skipped",
+	}
 	if got := warnings(cat); !slices.Equal(got, want) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}

@@ -52,8 +52,8 @@ func (c rowCells) Length() int { return len(c) }
 
 // row is one row of a table: its 1-based position among the table's rows
 // (header rows included; in tables read as one, counted across them), its
-// cells with rowspan and colspan expanded, and, when it has three cells, the
-// text of the first and that text as a code (read once: the row is counted
+// cells with rowspan and colspan expanded, the text of the first and, when
+// it has three cells, that text as a code (read once: the row is counted
 // before it is parsed).
 type row struct {
 	pos   int
@@ -117,8 +117,10 @@ func tableRows(t *goquery.Selection) []row {
 	rows := make([]row, 0, len(trs))
 	for i, tr := range trs {
 		r := s.row(i, tr)
-		if len(r.cells) == 3 {
+		if len(r.cells) > 0 {
 			r.first = textIn(r.cells[0])
+		}
+		if len(r.cells) == 3 {
 			r.code = normCode(r.first)
 		}
 		rows = append(rows, r)
