@@ -160,3 +160,24 @@ func TestAlignLimit(t *testing.T) {
 		t.Errorf("no diagnostic for the unaligned codes: %v", cat.Diagnostics)
 	}
 }
+
+// TestDeriveFromOwnTextOnly: a derived name comes from the code's own
+// message or description, a list's introduction is no description, and a
+// code with no text of its own is Code<number>, never its category.
+func TestDeriveFromOwnTextOnly(t *testing.T) {
+	for _, tc := range []struct {
+		code model.Code
+		want string
+	}{
+		{model.Code{Code: 1250, Description: "This error message is thrown in the following cases:"}, "Code1250"},
+		{model.Code{Code: 1300, Category: "Conflict"}, "Code1300"},
+		{model.Code{Code: 1001, Description: "An error message that is thrown if you try to create a resource with a name that already exists. This error is returned for the following endpoints:"},
+			"CreateResourceWithNameThatAlready"},
+		{model.Code{Code: 1680, Description: "This alert is generated when a job fails.", Category: "Jobs"}, "JobFails"},
+		{model.Code{Code: 1917, Messages: []string{"There are not enough {0"}, Category: "License"}, "ThereNotEnough"},
+	} {
+		if got := deriveIdentifier(tc.code); got != tc.want {
+			t.Errorf("%d: derived %q, want %q", tc.code.Code, got, tc.want)
+		}
+	}
+}
