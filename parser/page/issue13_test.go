@@ -195,25 +195,25 @@ func TestIssue13Limits(t *testing.T) {
 		want string
 	}{
 		{"rows", html13(table(h, 1, page.MaxRows+1, nil)),
-			"rows.html: the codes table has 10001 code rows, more than the limit of 10000 code rows (page.MaxRows)"},
+			"rows.html: the codes table has 10001 code rows; the limit is 10000 code rows (page.MaxRows)"},
 		{"messages", html13(table(h, 1000, 1059, func(c int, row string) string {
 			if c == 1001 {
 				return "<tr><td>1001</td><td>" + strings.Repeat("<p>a</p>", page.MaxMessages+1) + "</td><td>d</td></tr>"
 			}
 			return row
-		})), "messages.html: page row 3: code 1001: 33 messages, more than the limit of 32 messages a code (page.MaxMessages)"},
+		})), "messages.html: page row 3: code 1001: 33 messages; the limit is 32 messages a code (page.MaxMessages)"},
 		{"cell bytes", html13(table(h, 1000, 1059, func(c int, row string) string {
 			if c == 1002 {
 				return "<tr><td>1002</td><td>m</td><td>" + strings.Repeat("word ", page.MaxCellBytes/5+1) + "</td></tr>"
 			}
 			return row
-		})), "cell bytes.html: page row 4: code 1002: the Description cell holds more than 1048576 bytes of text, more than the limit of 1048576 bytes of text (page.MaxCellBytes) and 4096 lines a cell"},
+		})), "cell bytes.html: page row 4: code 1002: the Description cell holds more than 1048576 bytes of text; the limit is 1048576 bytes of text (page.MaxCellBytes) and 4096 lines a cell"},
 		{"elements", html13(table(h, 1000, 1059, func(c int, row string) string {
 			if c == 1003 {
 				return "<tr><td>1003</td><td>" + strings.Repeat("<p>a", page.MaxElements) + "</td><td>d</td></tr>"
 			}
 			return row
-		})), "elements.html: more than 500000 elements, more than the limit of 500000 elements and comments a page (page.MaxElements)"},
+		})), "elements.html: the page holds more than 500000 elements and comments; the limit is 500000 elements and comments a page (page.MaxElements)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,7 +250,7 @@ func TestIssue13MaxLines(t *testing.T) {
 		return fmt.Sprintf("<tr><td>%d</td><td>%s</td><td></td></tr>", c, cell)
 	}))
 	_, err := page.Parse(in, page.Options{URI: "lines.html"})
-	want := fmt.Sprintf("lines.html: page row %d: code %d: the codes table holds more than 50000 lines of text and names up to here, more than the limit of 50000 lines a page (page.MaxLines)", rows+1, rows)
+	want := fmt.Sprintf("lines.html: page row %d: code %d: the codes table holds more than 50000 lines of text and names up to here; the limit is 50000 lines a page (page.MaxLines)", rows+1, rows)
 	var le *page.LimitError
 	if !errors.As(err, &le) || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
@@ -266,7 +266,7 @@ func TestIssue13MaxTextBytes(t *testing.T) {
 		return fmt.Sprintf("<tr><td>%d</td><td>%s</td><td></td></tr>", c, msg)
 	}))
 	_, err := page.Parse(in, page.Options{URI: "text.html"})
-	want := fmt.Sprintf("text.html: page row %d: code %d: the codes table holds more than 4194304 bytes of text up to here, more than the limit of 4194304 bytes of text a page (page.MaxTextBytes)", rows+1, rows)
+	want := fmt.Sprintf("text.html: page row %d: code %d: the codes table holds more than 4194304 bytes of text up to here; the limit is 4194304 bytes of text a page (page.MaxTextBytes)", rows+1, rows)
 	var le *page.LimitError
 	if !errors.As(err, &le) || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%s", err, want)

@@ -60,13 +60,13 @@ type LimitError struct {
 	Limit string
 }
 
-// Error returns "<uri>: [<where>: ]<found>, more than the limit of <limit>".
+// Error returns "<uri>: [<where>: ]<found>; the limit is <limit>".
 func (e *LimitError) Error() string {
 	where := ""
 	if e.Where != "" {
 		where = e.Where + ": "
 	}
-	return fmt.Sprintf("%s: %s%s, more than the limit of %s", e.URI, where, e.Found, e.Limit)
+	return fmt.Sprintf("%s: %s%s; the limit is %s", e.URI, where, e.Found, e.Limit)
 }
 
 // TruncatedError reports a page whose markup ends before its tables are
@@ -116,7 +116,7 @@ func scanMarkup(data []byte, uri string) error {
 			continue
 		}
 		if nodes++; nodes > MaxElements {
-			return &LimitError{URI: uri, Found: fmt.Sprintf("more than %d elements", MaxElements),
+			return &LimitError{URI: uri, Found: fmt.Sprintf("the page holds more than %d elements and comments", MaxElements),
 				Limit: fmt.Sprintf("%d elements and comments a page (page.MaxElements)", MaxElements)}
 		}
 	}

@@ -44,12 +44,22 @@ func (o *Options) setDefaults() {
 // document; tables, rows, cells, list items and code spans are selected with
 // goquery, and only the text nodes of cells are read directly.
 //
-// The codes table is found by its structure alone: the table with the most
-// rows of three cells whose first holds an integer, counting distinct
-// positive 32-bit codes. Other tables are skipped. Input without such a
-// table of at least MinRows distinct codes returns
-// a *NotPageError naming opts.URI; markup that cannot be parsed (nesting
-// deeper than 512 elements) returns an error naming it too.
+// The codes table is found by its content: tables holding rows of three
+// cells whose first holds an integer are grouped by their header row; the
+// tables of one header whose codes do not overlap are parts of one table,
+// read as one (a warning says so); the group whose header names the Code,
+// Text and Description columns (in any of the page's languages) best wins,
+// then the one with the most distinct positive 32-bit codes, so a bigger
+// table under another header is never taken (a warning names it). Cells
+// spanning rows or columns are laid out as a browser does. Input without
+// such a table of at least MinRows distinct codes returns a *NotPageError
+// naming opts.URI; markup that cannot be parsed (nesting deeper than 512
+// elements) returns an error naming it too.
+//
+// Input beyond the limits (MaxElements, MaxRows, MaxMessages, MaxCellBytes,
+// MaxLines, MaxTextBytes) returns a *LimitError naming the limit, and
+// markup that opens a table it never closes (a body cut short) a
+// *TruncatedError: nothing is cut short silently.
 //
 // Input without an HTML codes table is read, by its content, as the text
 // renderings people keep of the page: a GFM pipe table (goldmark with its
@@ -61,14 +71,18 @@ func (o *Options) setDefaults() {
 // without code spans or endpoint lists adds an info diagnostic saying that
 // names and endpoints were not available from that rendering.
 //
-// Defects of the page become warning diagnostics naming the page row and
-// code, and the row is kept where it can be: a duplicate code (the first row
-// wins, later ones are skipped), a code that is not a positive 32-bit
-// integer (skipped), a row that is not three cells (skipped), a placeholder
-// cut off before its closing bracket (the message is kept as written, the
-// placeholder is not a param), an unbalanced backquote in a description, an
-// inline path cut off (not an endpoint), and a list item that is not
-// "METHODS - PATH" (its text stays in the description). An address that is
+// A row dropped, merged or changed becomes a warning diagnostic naming the
+// page row and code, and the row is kept where it can be: a duplicate code
+// (the first row wins, later ones are skipped), a code that is not a
+// positive 32-bit integer (skipped), a row that is not three cells
+// (skipped), a code written otherwise than as digits ("1 000", full-width
+// digits, "+7": read, and reported), a cell taken from the row above
+// (rowspan) or spanning columns (colspan). Remarks on the page's own text
+// are info diagnostics: a placeholder cut off before its closing bracket
+// (the message is kept as written, the placeholder is not a param), an
+// unbalanced backquote in a description, an inline path cut off (not an
+// endpoint), and a list item that is not "METHODS - PATH" (its text stays
+// in the description). An address that is
 // not a path ("https:/host/odata/...") is not an endpoint. Codes carry
 // their provenance as "page row N", N counting the table's rows from 1, the
 // header row included.
