@@ -71,7 +71,7 @@ func nameWords(name string) []string {
 	for i := 1; i < len(rs); i++ {
 		prev, cur := rs[i-1], rs[i]
 		split := unicode.IsUpper(cur) && (unicode.IsLower(prev) ||
-			(unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1])))
+			(unicode.IsUpper(prev) || unicode.IsDigit(prev)) && i+1 < len(rs) && unicode.IsLower(rs[i+1]))
 		if !unicode.IsLetter(cur) && !unicode.IsDigit(cur) || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 			split = true
 		}
