@@ -272,3 +272,39 @@ func TestIssue13MaxTextBytes(t *testing.T) {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestIssue13OddSpans checks span attributes that are out of range or
+// malformed: the page is read, the rows they shape reported.
+func TestIssue13OddSpans(t *testing.T) {
+	odd := map[int]string{
+		1003: `<tr><td>1003</td><td colspan="99999">Wide.</td></tr>`,
+		1004: `<tr><td rowspan="abc">1004</td><td colspan="-2">m</td><td rowspan="-1">d</td></tr>`,
+		1005: `<tr><td>1005</td><td>m</td><td rowspan="0">To the end.</td></tr>`,
+		1059: `<tr><td>1059</td><td rowspan="5">Last row.</td><td>d</td></tr>`,
+	}
+	in := html13(table("Code|Text|Description", 1000, 1059, func(c int, row string) string {
+		if s, ok := odd[c]; ok {
+			return s
+		}
+		if c > 1005 {
+			return fmt.Sprintf("<tr><td>%d</td><td>Message %d.</td></tr>", c, c)
+		}
+		return row
+	}))
+	cat := mustParse(t, in, page.Options{URI: "odd.html"})
+	// 1003 is 9 cells wide (colspan clamped to 8); 1059 is 4, the
+	// rowspan=0 cell of 1005 standing in its third column as a browser
+	// lays it out.
+	if len(cat.Codes) != 58 {
+		t.Errorf("%d codes, want 58", len(cat.Codes))
+	}
+	if d := code(t, cat, 1058).Description; d != "To the end." {
+		t.Errorf("1058 description %q, want the rowspan=0 cell's", d)
+	}
+	w := warnings(cat)
+	if len(w) != 55 || w[0] != "page row 5: 9 cells, not three cells with an integer code; row skipped" ||
+		w[1] != "page row 8: code 1006: column 3 is the cell of page row 7 (rowspan)" ||
+		w[54] != "page row 61: 4 cells, not three cells with an integer code; row skipped" {
+		t.Errorf("%d warnings %q", len(w), w)
+	}
+}
