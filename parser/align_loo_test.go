@@ -115,7 +115,7 @@ func TestAlignLeaveOneOut(t *testing.T) {
 						wrong++
 					}
 				}
-				fmt.Fprintf(&table, "%-34s %-7s %9.1f %6d %6d %6d %8.1f%% %6.1f%%\n", f, mode, th, hidden, right, wrong,
+				fmt.Fprintf(&table, "%-34s %-7s %9.2f %6d %6d %6d %8.1f%% %6.1f%%\n", f, mode, th, hidden, right, wrong,
 					percent(right, right+wrong), percent(right, hidden))
 			}
 		}
