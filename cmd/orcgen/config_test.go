@@ -58,25 +58,3 @@ func TestLoadConfigMissingExplicit(t *testing.T) {
 		t.Fatal("no error for a missing -config file")
 	}
 }
-
-func TestGitHubEscaping(t *testing.T) {
-	if got := ghData("50% done\nnext"); got != "50%25 done%0Anext" {
-		t.Errorf("ghData = %q", got)
-	}
-	if got := ghProperty("a:b,c"); got != "a%3Ab%2Cc" {
-		t.Errorf("ghProperty = %q", got)
-	}
-}
-
-func TestSpecSnapshotName(t *testing.T) {
-	for src, want := range map[string]string{
-		"https://x/swagger/v1/swagger.json": "openapi.json",
-		"https://x/spec.YAML?x=1":           "openapi.yaml",
-		"specs/v20.yml":                     "openapi.yaml",
-		"https://x/swagger":                 "openapi.json",
-	} {
-		if got := specSnapshotName(src); got != want {
-			t.Errorf("specSnapshotName(%q) = %q, want %q", src, got, want)
-		}
-	}
-}

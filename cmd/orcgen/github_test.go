@@ -358,6 +358,17 @@ func TestGitHubEscape(t *testing.T) {
 	}
 }
 
+// TestGitHubEscaping checks the escapes of annotation data (%, newline)
+// and properties (colon, comma) on known values.
+func TestGitHubEscaping(t *testing.T) {
+	if got := ghData("50% done\nnext"); got != "50%25 done%0Anext" {
+		t.Errorf("ghData = %q", got)
+	}
+	if got := ghProperty("a:b,c"); got != "a%3Ab%2Cc" {
+		t.Errorf("ghProperty = %q", got)
+	}
+}
+
 // TestStopToken checks that a token the text contains, in any case, is
 // drawn again.
 func TestStopToken(t *testing.T) {
