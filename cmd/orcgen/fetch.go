@@ -100,7 +100,7 @@ func validatePage(in *source.Input) error {
 		return nil // a previous snapshot that is not the page sets no bar
 	}
 	if n, m := len(cat.Codes), len(prev.Codes); n*10 < m*9 {
-		return fmt.Errorf("%d codes, more than 10%% fewer than the previous snapshot's %d: the body looks cut short", n, m)
+		return fmt.Errorf("%d codes, more than 10%% fewer than the previous snapshot's %d: the body looks cut short (remove the previous snapshot to accept it)", n, m)
 	}
 	return nil
 }
