@@ -14,36 +14,6 @@ type nameCode struct {
 	code int
 }
 
-// byNameTable emits the nameCode type and the table ByName searches: every
-// current and deprecated identifier, page name, alias and spec name tied to
-// a code; on a clash the first in that order wins.
-func (g *generator) byNameTable() jen.Code {
-	seen := map[string]bool{}
-	var pairs []nameCode
-	add := func(name string, code int) {
-		if name != "" && code != 0 && !seen[name] {
-			seen[name] = true
-			pairs = append(pairs, nameCode{name, code})
-		}
-	}
-	for _, e := range g.plan.codes {
-		add(e.ident, e.code.Code)
-	}
-	for _, e := range g.plan.codes {
-		for _, n := range slices.Concat(e.retired, e.code.Names, e.code.Aliases) {
-			add(n, e.code.Code)
-		}
-	}
-	for _, n := range g.cat.Names {
-		add(n.Name, n.Code)
-	}
-	return jen.Add(
-		jen.Comment("nameCode pairs a name with its code.").Line().
-			Type().Id("nameCode").Struct(jen.Id("name").String(), jen.Id("code").Id("Code")).Line(),
-		nameTable("byNameTable", "holds every name ByName knows, sorted by name.", pairs),
-	)
-}
-
 // nameTable emits "var name = [...]nameCode{{"A", 1}, ...}" sorted by name.
 func nameTable(name, doc string, pairs []nameCode) jen.Code {
 	slices.SortFunc(pairs, func(a, b nameCode) int { return strings.Compare(a.name, b.name) })
