@@ -224,6 +224,9 @@ func (p *jsonNodes) array(depth int) (*yaml.Node, error) {
 			return nil, err
 		}
 		seq.Content = append(seq.Content, v)
+		if err := p.budget.items(1, func() string { return fmt.Sprintf("json: line %d", seq.Line) }); err != nil {
+			return nil, err
+		}
 		p.space()
 		if p.pos >= len(p.data) {
 			return nil, p.syntax("unexpected end of input")

@@ -151,20 +151,22 @@ func (s *jsonScanner) object(depth int) error {
 		return errJSONSyntax
 	}
 	if s.limits != nil {
-		return s.limits.charge(n, func() string { return fmt.Sprintf("line %d", s.line(open)) })
+		return s.limits.charge(n, func() string { return fmt.Sprintf("json: line %d", s.line(open)) })
 	}
 	return nil
 }
 
-// array reads an array at pos.
+// array reads an array at pos, charging its items to the budget when the
+// scanner has limits.
 func (s *jsonScanner) array(depth int) error {
+	open := s.pos
 	s.pos++
 	s.skipSpace()
 	if s.pos < len(s.data) && s.data[s.pos] == ']' {
 		s.pos++
 		return nil
 	}
-	for {
+	for n := 1; ; n++ {
 		s.skipSpace()
 		if err := s.value(depth + 1); err != nil {
 			return err
@@ -178,6 +180,9 @@ func (s *jsonScanner) array(depth int) error {
 			s.pos++
 		case ']':
 			s.pos++
+			if s.limits != nil {
+				return s.limits.items(n, func() string { return fmt.Sprintf("json: line %d", s.line(open)) })
+			}
 			return nil
 		default:
 			return errJSONSyntax

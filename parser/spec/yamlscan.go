@@ -43,31 +43,43 @@ func eachYAMLLine(data []byte, fn func(l yamlLine) bool) {
 	}
 }
 
-// checkYAML refuses a YAML document whose mappings pass the key budget. It
-// counts block-style keys line by line, which is cheap and stops at the
-// first mapping past the limit; a document it cannot read that way (flow
-// collections over several lines, complex keys, anchors and aliases) is
-// counted exactly from a node tree. The line count can only overcount where
-// a multi-line plain scalar's continuation lines look like keys, which would
+// checkYAML refuses a YAML document whose mappings or values pass the key
+// budget (MaxMappingKeys, maxKeyPairs, MaxEntries). It counts line by line,
+// which is cheap and stops where the budget runs out; a document the line
+// count cannot read (anchors, aliases and merge keys, which the decoder
+// expands, and complex keys in flow style) is counted exactly from a node
+// tree, which costs about 60 bytes of memory per byte of input, so only up
+// to maxExactYAML bytes. The line count can only overcount where a
+// multi-line plain scalar's continuation lines look like keys, which would
 // take thousands of such lines in one scalar to matter.
 func checkYAML(data []byte) error {
-	err := estimateYAMLKeys(data)
-	if errors.Is(err, errUnreadable) {
-		return countYAMLKeys(data)
+	line, err := estimateYAMLKeys(data)
+	if !errors.Is(err, errUnreadable) {
+		return err
 	}
-	return err
+	if len(data) > maxExactYAML {
+		return fmt.Errorf("line %d: YAML anchors, aliases and complex keys are read only in documents up to %d MB, and this one holds %.1f MB: write it without them, or as JSON",
+			line, maxExactYAML>>20, float64(len(data))/(1<<20))
+	}
+	return countYAMLKeys(data)
 }
 
+// maxExactYAML is the largest YAML document checkYAML counts from a node
+// tree: 4 MB, 2.7 times the real 20.0 definition, a tree of about 250 MB.
+const maxExactYAML = 4 << 20
+
 // errUnreadable marks a document the line scanner cannot count.
-var errUnreadable = errors.New("not block-style YAML")
+var errUnreadable = errors.New("not countable line by line")
 
 // keyFrame is an open block mapping: the column of its keys, how many it
 // has so far and the line it started on.
 type keyFrame struct{ col, n, line int }
 
-// estimateYAMLKeys charges the block mappings of data against a key budget,
-// returning errUnreadable for a document it cannot count.
-func estimateYAMLKeys(data []byte) error {
+// estimateYAMLKeys charges the mappings and sequences of data against a key
+// budget, block style by indentation and flow style (over any number of
+// lines) by brackets. It returns errUnreadable, and the line, for a
+// document it cannot count.
+func estimateYAMLKeys(data []byte) (int, error) {
 	budget := &keyBudget{}
 	var stack []keyFrame
 	var err error
@@ -78,18 +90,31 @@ func estimateYAMLKeys(data []byte) error {
 			err = budget.charge(f.n, func() string { return fmt.Sprintf("line %d", f.line) })
 		}
 	}
+	var flow flowState
+	var quote byte     // inside a multi-line quoted block scalar: its quote
 	scalarIndent := -1 // inside a block scalar: its key's column
+	at := 0
 	eachYAMLLine(data, func(l yamlLine) bool {
-		if scalarIndent >= 0 && l.indent > scalarIndent {
+		at = l.no
+		switch {
+		case flow.open():
+			err = flow.feed(l.content, budget, l.no)
+			return err == nil
+		case quote != 0:
+			if quoteEnd(l.content, quote) >= 0 {
+				quote = 0
+			}
+			return true
+		case scalarIndent >= 0 && l.indent > scalarIndent:
 			return true
 		}
 		scalarIndent = -1
 		col, content := l.indent, l.content
 		for len(content) > 0 && content[0] == '-' && (len(content) == 1 || content[1] == ' ') {
-			if bytes.HasPrefix(l.content, []byte("---")) {
-				return true
-			}
 			pop(col)
+			if err = budget.items(1, func() string { return fmt.Sprintf("line %d", l.no) }); err != nil {
+				return false
+			}
 			n := 1
 			for n < len(content) && content[n] == ' ' {
 				n++
@@ -107,8 +132,11 @@ func estimateYAMLKeys(data []byte) error {
 			key, value, ok = string(content[2:]), nil, true // a long key written "? key"
 		}
 		if !ok {
-			if content[0] == '{' || content[0] == '[' || content[0] == '?' || content[0] == '&' || content[0] == '*' {
-				err = flowKeys(content, budget, l.no)
+			switch content[0] {
+			case '{', '[':
+				err = flow.feed(content, budget, l.no)
+			case '?', '&', '*':
+				err = errUnreadable
 			}
 			return err == nil
 		}
@@ -126,16 +154,118 @@ func estimateYAMLKeys(data []byte) error {
 		} else {
 			stack = append(stack, keyFrame{col: col, n: 1, line: l.no})
 		}
-		switch {
-		case len(value) > 0 && (value[0] == '|' || value[0] == '>'):
+		if len(value) == 0 {
+			return true
+		}
+		switch value[0] {
+		case '|', '>':
 			scalarIndent = col
-		case len(value) > 0 && (value[0] == '{' || value[0] == '['):
-			err = flowKeys(value, budget, l.no)
+		case '{', '[':
+			err = flow.feed(value, budget, l.no)
+		case '"', '\'':
+			if quoteEnd(value[1:], value[0]) < 0 {
+				quote = value[0]
+			}
 		}
 		return err == nil
 	})
-	pop(-1)
-	return err
+	if err == nil {
+		pop(-1)
+	}
+	return at, err
+}
+
+// quoteEnd returns the index just past the quote q that closes a quoted
+// scalar in s (s starts inside it), -1 when s does not close it.
+func quoteEnd(s []byte, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case s[i] == q:
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// flowState counts flow collections ({a: 1, b: [x, y]}) across lines.
+type flowState struct {
+	stack []flowOpen
+	quote byte // inside a quoted scalar: its quote
+	last  byte // the last character outside quotes and spaces
+}
+
+// flowOpen is an open flow collection.
+type flowOpen struct {
+	mapping bool
+	expect  bool // the next character other than a space starts an element
+	n       int  // elements so far
+	line    int
+}
+
+// open reports whether a flow collection is still open.
+func (f *flowState) open() bool { return len(f.stack) > 0 }
+
+// feed scans one line of flow content, charging each collection as it
+// closes. An anchor, alias or complex key is errUnreadable; text after the
+// outermost collection closes (a comment) is ignored.
+func (f *flowState) feed(s []byte, budget *keyBudget, line int) error {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if f.quote != 0 {
+			end := quoteEnd(s[i:], f.quote)
+			if end < 0 {
+				return nil
+			}
+			i += end - 1
+			f.quote = 0
+			continue
+		}
+		if c == ' ' || c == '\t' {
+			continue
+		}
+		if len(f.stack) == 0 {
+			if c != '{' && c != '[' {
+				return nil // past the outermost collection
+			}
+		} else if top := &f.stack[len(f.stack)-1]; top.expect && c != ',' && c != '}' && c != ']' {
+			top.expect = false
+			top.n++
+		}
+		startsScalar := f.last == 0 || f.last == '[' || f.last == '{' || f.last == ',' || f.last == ':'
+		switch c {
+		case '"', '\'':
+			f.quote = c
+		case '&', '*', '?':
+			if startsScalar {
+				return errUnreadable
+			}
+		case '#':
+			if i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+				return nil
+			}
+		case '{', '[':
+			f.stack = append(f.stack, flowOpen{mapping: c == '{', expect: true, line: line})
+		case ',':
+			f.stack[len(f.stack)-1].expect = true
+		case '}', ']':
+			top := f.stack[len(f.stack)-1]
+			f.stack = f.stack[:len(f.stack)-1]
+			where := func() string { return fmt.Sprintf("line %d", top.line) }
+			if top.mapping {
+				if err := budget.charge(top.n, where); err != nil {
+					return err
+				}
+			} else if err := budget.items(top.n, where); err != nil {
+				return err
+			}
+		}
+		f.last = c
+	}
+	return nil
 }
 
 // yamlKeyValue splits a block mapping line "key: value" (key plain or
@@ -171,113 +301,58 @@ func yamlKeyValue(content []byte) (key string, value []byte, ok bool) {
 	return key, value, true
 }
 
-// flowKeys charges the flow mappings written on one line ("{a: 1, b: 2}")
-// to budget; a flow collection that does not close on its line, or an
-// anchor, alias or complex key, is errUnreadable.
-func flowKeys(s []byte, budget *keyBudget, line int) error {
-	type open struct {
-		mapping, expect bool // expect: the next non-space starts an element
-		n               int
-	}
-	var stack []open
-	var quote byte
-scan:
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if quote != 0 {
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		if len(stack) > 0 && stack[len(stack)-1].expect && c != ' ' && c != ',' && c != '}' && c != ']' {
-			stack[len(stack)-1].expect = false
-			stack[len(stack)-1].n++
-		}
-		switch c {
-		case '"', '\'':
-			quote = c
-		case '&', '*', '?':
-			return errUnreadable
-		case '#':
-			if i > 0 && s[i-1] == ' ' {
-				break scan
-			}
-		case '{', '[':
-			stack = append(stack, open{mapping: c == '{', expect: true})
-		case ',':
-			if len(stack) > 0 {
-				stack[len(stack)-1].expect = true
-			}
-		case '}', ']':
-			if len(stack) == 0 {
-				return errUnreadable
-			}
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if top.mapping && top.n > 0 {
-				if err := budget.charge(top.n, func() string { return fmt.Sprintf("line %d", line) }); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if len(stack) > 0 || quote != 0 {
-		return errUnreadable
-	}
-	return nil
-}
-
-// countYAMLKeys charges every mapping of the document's node tree, aliases
-// counted once for each use (the decoder expands them), to a key budget.
+// countYAMLKeys charges every mapping and sequence of the document's node
+// tree to a key budget, aliases counted again for each use (the decoder
+// expands them).
 func countYAMLKeys(data []byte) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil // the decoder reports it
 	}
-	budget := &keyBudget{}
-	memo := map[*yaml.Node]int64{}
-	var cost func(n *yaml.Node, depth int) (int64, error)
-	cost = func(n *yaml.Node, depth int) (int64, error) {
+	type cost struct{ pairs, entries int64 }
+	memo := map[*yaml.Node]cost{}
+	var walk func(n *yaml.Node, depth int) (cost, error)
+	walk = func(n *yaml.Node, depth int) (cost, error) {
 		if n == nil || depth > maxJSONDepth {
-			return 0, nil
+			return cost{}, nil
 		}
 		if c, ok := memo[n]; ok {
 			return c, nil
 		}
 		if n.Kind == yaml.AliasNode {
-			return cost(n.Alias, depth+1)
+			return walk(n.Alias, depth+1)
 		}
-		memo[n] = 0 // a cycle costs nothing more; the decoder refuses it
-		var total int64
-		if n.Kind == yaml.MappingNode {
+		memo[n] = cost{} // a cycle costs nothing more; the decoder refuses it
+		var total cost
+		switch n.Kind {
+		case yaml.MappingNode:
 			k := int64(len(n.Content) / 2)
 			if k > MaxMappingKeys {
-				return 0, fmt.Errorf("line %d: a mapping of %d keys, more than the limit of %d", n.Line, k, MaxMappingKeys)
+				return cost{}, fmt.Errorf("line %d: a mapping of %d keys, more than the limit of %d", n.Line, k, MaxMappingKeys)
 			}
-			total = k * k
+			total = cost{pairs: k * k, entries: k}
+		case yaml.SequenceNode:
+			total.entries = int64(len(n.Content))
 		}
 		for _, c := range n.Content {
-			sub, err := cost(c, depth+1)
+			sub, err := walk(c, depth+1)
 			if err != nil {
-				return 0, err
+				return cost{}, err
 			}
-			total += sub
-			if total > maxKeyPairs {
-				return 0, budget.charge(0, func() string { return fmt.Sprintf("line %d", n.Line) })
+			total.pairs, total.entries = total.pairs+sub.pairs, total.entries+sub.entries
+			if total.pairs > maxKeyPairs || total.entries > MaxEntries {
+				budget := &keyBudget{pairs: total.pairs, entries: total.entries}
+				where := func() string { return fmt.Sprintf("line %d", n.Line) }
+				if err := budget.charge(0, where); err != nil {
+					return cost{}, err
+				}
 			}
 		}
 		memo[n] = total
 		return total, nil
 	}
-	total, err := cost(&root, 0)
-	if err != nil {
-		return err
-	}
-	budget.pairs = total
-	return budget.charge(0, func() string { return "line 1" })
+	_, err := walk(&root, 0)
+	return err
 }
 
 // yamlPropertyOrder returns the keys of the mapping at path in a block-style
