@@ -176,9 +176,16 @@ func pickTable(root *html.Node, uri string) (*picked, error) {
 	return best.pick(uri, groups)
 }
 
+// reportOther is the fewest distinct codes of a table left out that a
+// warning names: a table of ten integer codes under another header, or
+// without one (the rest of a table split without repeating its header), may
+// be codes lost; a status table of a few rows or a table nested in a cell
+// is not worth a line.
+const reportOther = MinRows / 5
+
 // pick returns the rows of g's parts, positions counted across them, with
 // diagnostics for the parts read as one, the repeats left out and the
-// other groups of at least MinRows codes.
+// other groups of at least reportOther codes.
 func (g *group) pick(uri string, groups []*group) (*picked, error) {
 	p := &picked{}
 	codeRows, off := 0, 0
@@ -211,7 +218,7 @@ func (g *group) pick(uri string, groups []*group) (*picked, error) {
 		p.warn("table %d has the codes table's header and columns but repeats its codes: not read (%s)", c.index, plural(len(c.codes), "code"))
 	}
 	for _, o := range groups {
-		if o != g && len(o.codes) >= MinRows {
+		if o != g && len(o.codes) >= reportOther {
 			p.warn("table %d (%s, header %q) is not the codes table: its header differs from table %d's",
 				o.parts[0].index, plural(len(o.codes), "code"), strings.Join(o.parts[0].header, " | "), g.parts[0].index)
 		}

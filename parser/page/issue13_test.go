@@ -308,3 +308,17 @@ func TestIssue13OddSpans(t *testing.T) {
 		t.Errorf("%d warnings %q", len(w), w)
 	}
 }
+
+// TestIssue13HeaderlessRest checks that the rest of a table split without
+// repeating its header is not read into it (another header) but named in a
+// warning, so its codes are not lost silently.
+func TestIssue13HeaderlessRest(t *testing.T) {
+	cat := mustParse(t, html13(table("Code|Text|Description", 1000, 1059, nil), table("", 1060, 1079, nil)), page.Options{URI: "rest.html"})
+	if len(cat.Codes) != 60 {
+		t.Errorf("%d codes, want the first table's 60", len(cat.Codes))
+	}
+	want := []string{`page: table 2 (20 codes, header "") is not the codes table: its header differs from table 1's`}
+	if got := warnings(cat); !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+}
