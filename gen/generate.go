@@ -100,7 +100,7 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 	}
 	wg.Wait()
 
-	set := &Set{LockPath: opts.LockPath}
+	set := &Set{LockPath: opts.LockPath, Catalog: names.Catalog}
 	for i, a := range arts {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("generate %s: %w", a.Name, errs[i])

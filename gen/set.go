@@ -8,6 +8,8 @@ import (
 	"path"
 	"regexp"
 	"sort"
+
+	"github.com/orcgen/orcgen/model"
 )
 
 // File is one generated artifact.
@@ -29,6 +31,9 @@ type Set struct {
 	// LockPath is the lock file's path among Files; "" when the set has no
 	// lock (then ownership falls back to the generated marker).
 	LockPath string
+	// Catalog is the catalog the emitters worked from, every code named
+	// by the naming stage: what model.json holds.
+	Catalog *model.Catalog
 }
 
 // Lookup returns the file at path p and whether the set holds it.

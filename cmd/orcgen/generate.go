@@ -103,7 +103,8 @@ func splitList(s string) []string {
 	return out
 }
 
-// build reads the inputs and generates the file set in memory. Callers that
+// build reads the inputs and generates the file set in memory; it returns
+// the named catalog (what model.json holds) with the set. Callers that
 // write hold the output directory's lock (gen.LockDir), so that the names
 // lock read here is the one the write replaces.
 func (g *genFlags) build(ctx context.Context, c *config, st stages) (*model.Catalog, *gen.Set, error) {
@@ -126,7 +127,10 @@ func (g *genFlags) build(ctx context.Context, c *config, st stages) (*model.Cata
 		set, err = gen.Generate(cat, opts)
 		return err
 	})
-	return cat, set, err
+	if err != nil {
+		return nil, nil, err
+	}
+	return set.Catalog, set, nil
 }
 
 const generateSynopsis = "orcgen generate [-config FILE] [-page SRC] [-spec SRC] [-out DIR] [-pkg NAME] [-artifacts LIST] [-templates DIR] [-force] [-v]"
