@@ -11,7 +11,7 @@ const SchemaVersion = 2
 // Catalog is the intermediate model: every documented error code, the
 // symbolic names and operations of the spec, and what went wrong on the way.
 type Catalog struct {
-	// SchemaVersion is always SchemaVersion (1) for this package's form.
+	// SchemaVersion is SchemaVersion for what this package writes.
 	SchemaVersion int `json:"schemaVersion"`
 	// Sources lists the inputs the catalog was built from, page first.
 	Sources []Source `json:"sources"`

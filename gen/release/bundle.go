@@ -164,24 +164,14 @@ func PreviousFromArchive(data []byte) (*Previous, error) {
 // model.SchemaVersion or an earlier version (a previous release may be
 // older than this build): fields a version lacks stay empty.
 func DecodeModel(data []byte) (*model.Catalog, error) {
-	var probe struct {
-		SchemaVersion *int            `json:"schemaVersion"`
-		Codes         json.RawMessage `json:"codes"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("not an orcgen model file: %w", err)
-	}
-	if probe.SchemaVersion == nil || probe.Codes == nil {
+	cat, ok, err := model.Decode(data)
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok:
 		return nil, fmt.Errorf("not an orcgen model file: no schemaVersion or codes")
 	}
-	if v := *probe.SchemaVersion; v < 1 || v > model.SchemaVersion {
-		return nil, fmt.Errorf("model schemaVersion %d, want 1 to %d", v, model.SchemaVersion)
-	}
-	var cat model.Catalog
-	if err := json.Unmarshal(data, &cat); err != nil {
-		return nil, fmt.Errorf("model file: %w", err)
-	}
-	return &cat, nil
+	return cat, nil
 }
 
 // releaseInfo is what the release notes say.
