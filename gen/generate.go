@@ -8,13 +8,15 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/orcgen/orcgen/gen/golang"
 	"github.com/orcgen/orcgen/gen/naming"
 	"github.com/orcgen/orcgen/model"
 )
 
-// Default option values: the one place each is defined.
+// Default option values: the one place each is defined (the package name's
+// is the Go emitter's own default).
 const (
-	DefaultPackage  = "orcerr"
+	DefaultPackage  = golang.DefaultPackage
 	DefaultLockPath = "orcgen.lock.json"
 	DefaultOut      = "generated"
 )

@@ -124,6 +124,19 @@ func loadDefault(want Kind, opts LoadOptions) (*Loaded, error) {
 	return l, nil
 }
 
+// Parse parses bytes already read from uri (with their HTTP Content-Type,
+// "" for a file) as want, or as what their content shows for KindAny: what
+// Load does once it has the bytes, for callers that read them another way
+// (fetch validates a response body before saving it).
+func Parse(data []byte, uri, contentType string, want Kind, opts LoadOptions) (*Loaded, error) {
+	l, err := parseInput(data, uri, contentType, want, opts)
+	if err != nil {
+		return nil, err
+	}
+	l.Data = data
+	return l, nil
+}
+
 // parseInput parses data read from uri as want, sniffing the kind when want
 // is KindAny.
 func parseInput(data []byte, uri, contentType string, want Kind, opts LoadOptions) (*Loaded, error) {
@@ -160,11 +173,7 @@ func loadSpec(data []byte, uri string, opts LoadOptions) (*Loaded, error) {
 		}
 		return &Loaded{Kind: KindSpec, Spec: s}, nil
 	}
-	doc, err := spec.LoadDocument(data, sopts)
-	if err != nil {
-		return nil, err
-	}
-	s, err := spec.Load(data, sopts)
+	doc, s, err := spec.LoadDocumentAndFacts(data, sopts)
 	if err != nil {
 		return nil, err
 	}

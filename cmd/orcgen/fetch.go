@@ -8,9 +8,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/orcgen/orcgen/parser/page"
+	"github.com/orcgen/orcgen/parser"
 	"github.com/orcgen/orcgen/parser/source"
-	"github.com/orcgen/orcgen/parser/spec"
 )
 
 const fetchSynopsis = "orcgen fetch [-page URL] [-spec URL] -o DIR"
@@ -91,15 +90,15 @@ func specSnapshotName(src string) string {
 // snapshot (a body cut short after a closed table); the previous snapshot
 // is then kept.
 func validatePage(in *source.Input) error {
-	cat, err := page.Parse(in.Data, page.Options{URI: in.URI, ContentType: in.ContentType})
+	cat, err := parser.Parse(in.Data, in.URI, in.ContentType, parser.KindPage, parser.LoadOptions{})
 	if err != nil || in.Previous == nil {
 		return err
 	}
-	prev, err := page.Parse(in.Previous.Data, page.Options{URI: in.URI, ContentType: in.Previous.ContentType})
+	prev, err := parser.Parse(in.Previous.Data, in.URI, in.Previous.ContentType, parser.KindPage, parser.LoadOptions{})
 	if err != nil {
 		return nil // a previous snapshot that is not the page sets no bar
 	}
-	if n, m := len(cat.Codes), len(prev.Codes); n*10 < m*9 {
+	if n, m := len(cat.Page.Codes), len(prev.Page.Codes); n*10 < m*9 {
 		return fmt.Errorf("%d codes, more than 10%% fewer than the previous snapshot's %d: the body looks cut short (remove the previous snapshot to accept it)", n, m)
 	}
 	return nil
@@ -107,6 +106,6 @@ func validatePage(in *source.Input) error {
 
 // validateSpec refuses a body that is not a definition orcgen can load.
 func validateSpec(in *source.Input) error {
-	_, err := spec.Load(in.Data, spec.Options{URI: in.URI})
+	_, err := parser.Parse(in.Data, in.URI, in.ContentType, parser.KindSpec, parser.LoadOptions{})
 	return err
 }
