@@ -300,3 +300,20 @@ func TestYAMLCountForms(t *testing.T) {
 		t.Errorf("error = %v\nwant %s", err, want)
 	}
 }
+
+// TestYAMLKeyForms: keys written quoted with a space before the colon,
+// tagged, or with a tab after the colon are counted like plain ones.
+func TestYAMLKeyForms(t *testing.T) {
+	head := "openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\nx-keys:\n"
+	for name, format := range map[string]string{"quoted": "  \"k%d\" : v\n", "tagged": "  !!str k%d: v\n", "tab": "  k%d:\tv\n"} {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := range MaxMappingKeys + 1 {
+			fmt.Fprintf(&b, format, i)
+		}
+		_, err := Load([]byte(b.String()), Options{URI: "in"})
+		if want := "spec in: line 5: a mapping of more than 10000 keys, the limit"; err == nil || err.Error() != want {
+			t.Errorf("%s: error = %v, want %q", name, err, want)
+		}
+	}
+}

@@ -268,37 +268,54 @@ func (f *flowState) feed(s []byte, budget *keyBudget, line int) error {
 	return nil
 }
 
-// yamlKeyValue splits a block mapping line "key: value" (key plain or
-// quoted); ok is false for a line that is not one.
+// yamlKeyValue splits a block mapping line "key: value" (key plain, quoted
+// or tagged); ok is false for a line that is not one.
 func yamlKeyValue(content []byte) (key string, value []byte, ok bool) {
 	var rest []byte
 	switch content[0] {
 	case '"', '\'':
-		end := bytes.IndexByte(content[1:], content[0])
+		end := quoteEnd(content[1:], content[0])
 		if end < 0 {
 			return "", nil, false
 		}
-		key, rest = string(content[1:end+1]), content[end+2:]
-	case '{', '[', '?', '&', '*', '!', '|', '>', '#':
+		key, rest = string(content[1:end]), bytes.TrimLeft(content[end+1:], " \t")
+	case '!':
+		i := bytes.IndexAny(content, " \t")
+		if i < 0 {
+			return "", nil, false
+		}
+		return yamlKeyValue(bytes.TrimLeft(content[i:], " \t"))
+	case '{', '[', '?', '&', '*', '|', '>', '#':
 		return "", nil, false
 	default:
-		i := bytes.Index(content, []byte(": "))
+		i := plainKeyEnd(content)
 		if i < 0 {
-			if !bytes.HasSuffix(content, []byte(":")) {
-				return "", nil, false
-			}
-			i = len(content) - 1
+			return "", nil, false
 		}
-		key, rest = string(content[:i]), content[i:]
+		key, rest = string(bytes.TrimRight(content[:i], " \t")), content[i:]
 	}
-	if len(rest) == 0 || rest[0] != ':' || len(rest) > 1 && rest[1] != ' ' {
+	if len(rest) == 0 || rest[0] != ':' || len(rest) > 1 && rest[1] != ' ' && rest[1] != '\t' {
 		return "", nil, false
 	}
 	value = bytes.TrimSpace(rest[1:])
-	if i := bytes.Index(value, []byte(" #")); i >= 0 {
-		value = bytes.TrimSpace(value[:i])
+	if value, _, _ = bytes.Cut(value, []byte(" #")); len(value) > 0 {
+		value = bytes.TrimSpace(value)
 	}
 	return key, value, true
+}
+
+// plainKeyEnd returns the index of the colon that ends a plain key (one
+// followed by a space, a tab or the end of the line), -1 when there is none.
+func plainKeyEnd(content []byte) int {
+	for i, c := range content {
+		if c == ':' && (i+1 == len(content) || content[i+1] == ' ' || content[i+1] == '\t') {
+			return i
+		}
+		if c == ' ' && i+1 < len(content) && content[i+1] == '#' {
+			return -1 // a comment before any colon
+		}
+	}
+	return -1
 }
 
 // countYAMLKeys charges every mapping and sequence of the document's node
