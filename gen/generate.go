@@ -21,6 +21,14 @@ const (
 	DefaultOut      = "generated"
 )
 
+// MaxFileBytes is the largest file Generate emits. The page's limits keep
+// real inputs far below it (the 20.0 catalog's largest file is under
+// 0.5 MB); it bounds what a hostile input can make orcgen write.
+const MaxFileBytes = 64 << 20
+
+// maxFileBytes is the limit applied: MaxFileBytes, lowered by tests.
+var maxFileBytes = MaxFileBytes
+
 // ModelPath is model.json's path relative to the output directory.
 const ModelPath = "model.json"
 
@@ -111,6 +119,9 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 		for _, f := range results[i] {
 			f.Path = path.Join(dir, f.Path)
 			f.Data = markFile(f.Path, f.Data)
+			if len(f.Data) > maxFileBytes {
+				return nil, fmt.Errorf("generate %s: %s would be %d bytes; the limit is %d bytes a file (gen.MaxFileBytes)", a.Name, f.Path, len(f.Data), maxFileBytes)
+			}
 			if err := set.add(f); err != nil {
 				return nil, fmt.Errorf("generate %s: %w", a.Name, err)
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/orcgen/orcgen/model"
@@ -83,5 +84,23 @@ func TestGenerateBadLock(t *testing.T) {
 	want := `orcgen.lock.json: names lock: code 1000: identifier "Lookup" is declared by the generated package's API`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+// TestGenerateFileSizeLimit refuses a file past the limit, naming it and the
+// limit, and writes nothing (Generate returns no set).
+func TestGenerateFileSizeLimit(t *testing.T) {
+	defer func(n int) { maxFileBytes = n }(maxFileBytes)
+	maxFileBytes = 1000
+	set, err := Generate(smallCatalog(), Options{Artifacts: []string{"model"}})
+	if err != nil {
+		t.Fatalf("a small model.json: %v", err)
+	}
+	cat := smallCatalog()
+	cat.Codes[0].Messages = []string{strings.Repeat("Tenant not found. ", 100)}
+	set, err = Generate(cat, Options{Artifacts: []string{"model"}})
+	want := "generate model: model.json would be "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; the limit is 1000 bytes a file (gen.MaxFileBytes)") || set != nil {
+		t.Errorf("Generate = %v, %v; want the limit named", set, err)
 	}
 }
