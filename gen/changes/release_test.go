@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcgen/orcgen/gen"
 	"github.com/orcgen/orcgen/gen/changes"
 	"github.com/orcgen/orcgen/gen/markdown/mdtest"
 	"github.com/orcgen/orcgen/gen/naming"
@@ -81,7 +82,7 @@ func TestReleaseNotes18To20(t *testing.T) {
 
 	md := string(n.Markdown())
 	for _, want := range []string{
-		"# Error catalog changes: UiPath.WebApi 18.0, page 5e1b7ab5e8e0 → UiPath.WebApi 20.0, page 5e1b7ab5e8e0\n",
+		"# Error catalog changes: UiPath.WebApi 18.0, page f9aae70fc8a1 → UiPath.WebApi 20.0, page f9aae70fc8a1\n",
 		"| Spec version | 18.0 | 20.0 |\n",
 		"- `ServerlessRobotJobTypeInvalid` → `ServerlessJobTypeInvalid`\n",
 		"### Name constants renamed (1)\n\nBreaking: Name constants are not locked, so the old constant is not kept.\n\n- `NameServerlessRobotJobTypeInvalid` → `NameServerlessJobTypeInvalid`\n",
@@ -162,10 +163,11 @@ func TestNotesAgainstCommittedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lock, err := naming.ParseLock(data)
+	lockfile, err := gen.ParseLockfile(data)
 	if err != nil {
 		t.Fatal(err)
 	}
+	lock := lockfile.Names()
 	fresh := join(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
 	res, err := naming.Resolve(fresh, lock)
 	if err != nil {
