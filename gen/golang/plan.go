@@ -13,7 +13,6 @@ type plan struct {
 	codes   []codeEntry // documented codes, ascending
 	removed []codeEntry // codes only the lock knows: all identifiers deprecated
 	names   []nameEntry // Name constants, in catalog order
-	decls   []string    // every exported top-level identifier, sorted
 }
 
 // codeEntry is one code's constant and its deprecated aliases.
@@ -31,7 +30,7 @@ type nameEntry struct {
 
 // makePlan pairs the named catalog's codes with their identifiers.
 func makePlan(res *naming.Result) *plan {
-	p := &plan{decls: res.Declarations()}
+	p := &plan{}
 	for i, c := range res.Catalog.Codes {
 		p.codes = append(p.codes, codeEntry{code: c, ident: res.Codes[i].Ident, retired: res.Codes[i].Deprecated})
 	}
@@ -43,10 +42,6 @@ func makePlan(res *naming.Result) *plan {
 	}
 	return p
 }
-
-// declarations returns every exported top-level identifier the package
-// declares, sorted: what a test compares with the parsed output.
-func (p *plan) declarations() []string { return p.decls }
 
 // endpointStrings renders a code's endpoints as "METHOD PATH", one per
 // method, in page order; an endpoint without methods is its path alone.

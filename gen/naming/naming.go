@@ -236,14 +236,3 @@ func (r *Result) Lock(pkg string) *Lock {
 	slices.SortFunc(l.Codes, func(a, b LockedCode) int { return a.Code - b.Code })
 	return l
 }
-
-// Declarations returns every exported top-level identifier the generated
-// package declares, sorted.
-func (r *Result) Declarations() []string {
-	out := make([]string, 0, len(r.Taken))
-	for id := range r.Taken {
-		out = append(out, id)
-	}
-	slices.Sort(out)
-	return out
-}
