@@ -12,7 +12,7 @@ import (
 	"github.com/orcgen/orcgen/internal/testenv"
 )
 
-func readShared(b *testing.B, name string) []byte {
+func readShared(b testing.TB, name string) []byte {
 	b.Helper()
 	data, err := os.ReadFile(testenv.Shared(b, "specs", name))
 	if err != nil {
