@@ -68,3 +68,56 @@ func TestValidateFindsErrorsPastRefs(t *testing.T) {
 		})
 	}
 }
+
+// refsSpec is a definition whose operation refers to a component parameter,
+// header, request body and response; param is the parameter's body.
+const refsSpec = `openapi: 3.0.1
+info: {title: refs, version: "1"}
+paths:
+  /a/{id}:
+    post:
+      parameters:
+        - $ref: '#/components/parameters/Id'
+      requestBody: {$ref: '#/components/requestBodies/B'}
+      responses:
+        "404": {$ref: '#/components/responses/E'}
+components:
+  parameters:
+    Id:
+%s
+  headers:
+    H: {schema: {type: string}}
+  requestBodies:
+    B: {content: {application/json: {schema: {type: string}}}}
+  responses:
+    E:
+      description: e
+      headers: {X-H: {$ref: '#/components/headers/H'}}
+`
+
+// TestValidateComponentRefs: $refs to parameters, headers, request bodies
+// and responses are validated once, where the components are written; the
+// path's parameter still counts as declared through its $ref; a defect in a
+// referenced parameter is found; and every $ref points at its own target
+// again afterwards.
+func TestValidateComponentRefs(t *testing.T) {
+	good := "      name: id\n      in: path\n      required: true\n      schema: {type: string}\n"
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(fmt.Sprintf(refsSpec, good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validate(doc); err != nil {
+		t.Fatal(err)
+	}
+	op := doc.Paths.Value("/a/{id}").Post
+	c := doc.Components
+	if op.Parameters[0].Value != c.Parameters["Id"].Value || op.RequestBody.Value != c.RequestBodies["B"].Value ||
+		op.Responses.Value("404").Value != c.Responses["E"].Value || c.Responses["E"].Value.Headers["X-H"].Value != c.Headers["H"].Value {
+		t.Error("a $ref does not point at its own target after validation")
+	}
+	bad := "      name: id\n      in: path\n      schema: {type: string}\n"
+	_, err = Load([]byte(fmt.Sprintf(refsSpec, bad)), Options{URI: "refs.yaml"})
+	if want := `invalid definition: invalid components: parameter "Id": path parameter "id" must be required`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error = %v, want one holding %q", err, want)
+	}
+}
