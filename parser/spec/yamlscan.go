@@ -271,6 +271,9 @@ func (f *flowState) feed(s []byte, budget *keyBudget, line int) error {
 // yamlKeyValue splits a block mapping line "key: value" (key plain, quoted
 // or tagged); ok is false for a line that is not one.
 func yamlKeyValue(content []byte) (key string, value []byte, ok bool) {
+	if len(content) == 0 {
+		return "", nil, false
+	}
 	var rest []byte
 	switch content[0] {
 	case '"', '\'':
