@@ -57,6 +57,7 @@ func newJoiner(page *model.Catalog, spec *model.Spec, opts JoinOptions) (*joiner
 		j.out.Enums = slices.Clone(spec.Enums)
 		j.out.ErrorSchema = spec.ErrorSchema
 		j.out.Operations = cloneOperations(spec.Operations)
+		j.out.Diagnostics = append(j.out.Diagnostics, spec.Diagnostics...)
 	}
 	if j.out.Codes == nil {
 		j.out.Codes = []model.Code{}
