@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -443,6 +442,3 @@ func yamlPropertyOrder(data []byte, path []string) (keys []string, ok bool) {
 func trimBOM(data []byte) []byte {
 	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 }
-
-// propertyPathJoin names a path for diagnostics ("components/schemas/X").
-func propertyPathJoin(path []string) string { return strings.Join(path, "/") }
