@@ -25,13 +25,38 @@ func readExternal(loader *openapi3.Loader, location *url.URL) ([]byte, error) {
 	if !loader.IsExternalRefsAllowed {
 		return nil, &openapi3.DisallowedExternalRefError{Ref: location.String()}
 	}
+	var data []byte
+	var err error
 	switch location.Scheme {
 	case "http", "https":
-		return readHTTP(location)
+		data, err = readHTTP(location)
 	case "", "file":
-		return readFile(location.Path)
+		data, err = readFile(location.Path)
+	default:
+		return nil, fmt.Errorf("external $ref %q: unsupported scheme %q", location.String(), location.Scheme)
 	}
-	return nil, fmt.Errorf("external $ref %q: unsupported scheme %q", location.String(), location.Scheme)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBudgets(data); err != nil {
+		return nil, fmt.Errorf("external $ref %q: %w", location.String(), err)
+	}
+	return data, nil
+}
+
+// checkBudgets applies to a document that an external $ref reads the
+// bounds the definition itself passed: the key budget and maxRefWork.
+func checkBudgets(data []byte) error {
+	data = trimBOM(data)
+	json := isJSON(data)
+	check := checkYAML
+	if json {
+		check = checkJSON
+	}
+	if err := check(data); err != nil {
+		return err
+	}
+	return checkRefWork(data, json)
 }
 
 // readHTTP fetches an external $ref's document.

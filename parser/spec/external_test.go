@@ -2,6 +2,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -103,6 +104,27 @@ func TestReadCapped(t *testing.T) {
 	big := strings.NewReader(strings.Repeat("x", externalMaxSize+1))
 	_, err := readCapped(big, "big.yaml")
 	if want := `external $ref "big.yaml": larger than 67108864 bytes`; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+// TestExternalFileBudget: a document an allowed $ref reads passes the same
+// key budget as the definition.
+func TestExternalFileBudget(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("components:\n  schemas:\n")
+	for i := range MaxMappingKeys + 1 {
+		fmt.Fprintf(&b, "    S%d: {type: string}\n", i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.yaml"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	_, err := readExternal(loader, &url.URL{Path: filepath.Join(dir, "big.yaml")})
+	want := fmt.Sprintf("external $ref %q: line 3: a mapping of more than 10000 keys, the limit", filepath.Join(dir, "big.yaml"))
+	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
 	}
 }
