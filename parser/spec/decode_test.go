@@ -198,6 +198,21 @@ func TestPropertyOrder(t *testing.T) {
 			}
 		}
 	})
+	t.Run("ref with siblings", func(t *testing.T) {
+		// OpenAPI 3.1: the $ref's target decides the decoded properties,
+		// not the ones written next to it.
+		data := strings.Replace(fmt.Sprintf(errorOrderSpec, "{Message: {type: string}}"), "openapi: 3.0.1", "openapi: 3.1.0", 1)
+		data = strings.Replace(data, "    ErrorResult:\n      type: object\n", "    Base: {type: object, properties: {Code: {type: integer}}}\n    ErrorResult:\n      $ref: '#/components/schemas/Base'\n", 1)
+		s, err := Load([]byte(data), Options{URI: "in"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []model.Diagnostic{{Severity: model.SeverityWarning, Source: model.SourceSpec,
+			Message: `the properties of error schema "ErrorResult" as written (Message) differ from the decoded ones (Code): they are in name order`}}
+		if got := propertyNames(s); !reflect.DeepEqual(got, []string{"Code"}) || !reflect.DeepEqual(s.Diagnostics, want) {
+			t.Errorf("properties %q, diagnostics %+v", got, s.Diagnostics)
+		}
+	})
 	t.Run("flow components", func(t *testing.T) {
 		data := strings.Replace(fmt.Sprintf(errorOrderSpec, flow), "components:\n  schemas:\n    ErrorResult:\n      type: object\n      properties: ",
 			"components: {schemas: {ErrorResult: {type: object, properties: ", 1)
