@@ -48,8 +48,8 @@ type LoadOptions struct {
 	// AllowExternalRefs lets a spec's $refs read other files and URLs.
 	AllowExternalRefs bool
 	// Document asks Load to return a spec's parsed document too (patch
-	// needs it); the definition is then parsed once and the facts cache is
-	// not used.
+	// needs it): the definition is parsed and validated once, and its facts
+	// go to the cache for the commands that need only them.
 	Document bool
 	// Cache serves the facts of definitions seen before; the zero Cache
 	// loads every time.
@@ -173,7 +173,7 @@ func loadSpec(data []byte, uri string, opts LoadOptions) (*Loaded, error) {
 		}
 		return &Loaded{Kind: KindSpec, Spec: s}, nil
 	}
-	doc, s, err := spec.LoadDocumentAndFacts(data, sopts)
+	doc, s, err := opts.Cache.LoadDocumentAndFacts(data, sopts)
 	if err != nil {
 		return nil, err
 	}

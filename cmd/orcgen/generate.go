@@ -160,7 +160,7 @@ func runGenerate(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	var res *gen.Result
-	err = st.do("write", func() (err error) {
+	err = st.do(writeStage, func() (err error) {
 		res, err = gen.Write(gen.Dir(c.Out), set, gen.WriteOptions{Force: g.force, Context: ctx})
 		return err
 	})

@@ -162,8 +162,9 @@ func buildPackage(t *testing.T, out string) {
 }
 
 // TestInterruptStopsAtStageBoundary cancels a generate (as SIGINT does)
-// while it reads the spec: no later stage starts, the run exits 2 saying it
-// was interrupted, and the output directory is byte for byte as before.
+// as it starts reading the spec: that stage is abandoned, no later stage
+// starts, the run exits 2 saying it was interrupted, and the output
+// directory is byte for byte as before.
 func TestInterruptStopsAtStageBoundary(t *testing.T) {
 	out := t.TempDir()
 	if code := run([]string{"generate", "-out", out}, io.Discard, io.Discard); code != exitOK {
@@ -192,7 +193,7 @@ func TestInterruptStopsAtStageBoundary(t *testing.T) {
 	if want := []string{"read page", "read spec"}; !slices.Equal(started, want) {
 		t.Errorf("stages started = %q, want %q", started, want)
 	}
-	if !strings.Contains(stderr.String(), "orcgen: interrupted before join; nothing written: context canceled") {
+	if !strings.Contains(stderr.String(), "orcgen: interrupted during read spec; nothing written: context canceled") {
 		t.Errorf("stderr = %q", stderr.String())
 	}
 	if after := testenv.HashTree(t, out); !mapsEqual(before, after) {

@@ -70,7 +70,7 @@ func runRelease(ctx context.Context, a *app, args []string) error {
 	}
 	defer unlock()
 	var res *gen.Result
-	err = st.do("write", func() (err error) {
+	err = st.do(writeStage, func() (err error) {
 		res, err = release.Write(gen.Dir(*dir), b, release.WriteOptions{Force: g.force, Context: ctx})
 		return err
 	})

@@ -12,10 +12,14 @@ import (
 type stages struct {
 	w       io.Writer
 	verbose bool
-	// ctx, when set, is checked before each stage: a cancelled run (SIGINT,
-	// SIGTERM) starts no further stage.
+	// ctx, when set, stops the run when it is cancelled (SIGINT, SIGTERM):
+	// no further stage starts, and a stage under way is abandoned, except
+	// a write, which stops by itself before it commits.
 	ctx context.Context
 }
+
+// writeStage is the one stage that changes files; it is never abandoned.
+const writeStage = "write"
 
 // stageStarted, when set (by tests), is called as each stage starts.
 var stageStarted func(name string)
@@ -29,9 +33,26 @@ func (s stages) do(name string, f func() error) error {
 		stageStarted(name)
 	}
 	start := time.Now()
-	err := f()
+	err := s.run(name, f)
 	if s.verbose {
 		fmt.Fprintf(s.w, "orcgen: %s: %v\n", name, time.Since(start).Round(time.Microsecond))
 	}
 	return err
+}
+
+// run runs f; when the run is cancelled first, it returns at once and
+// leaves f to finish unobserved: stages before the write only compute, so
+// the process can exit with nothing written.
+func (s stages) run(name string, f func() error) error {
+	if s.ctx == nil || name == writeStage {
+		return f()
+	}
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return err
+	case <-s.ctx.Done():
+		return fmt.Errorf("interrupted during %s; nothing written: %w", name, context.Cause(s.ctx))
+	}
 }
