@@ -26,7 +26,7 @@ const maxMetaBytes = 1 << 20
 
 // Metadata describes a snapshot; it is stored as <name>.meta.json.
 type Metadata struct {
-	// URL is the source fetched, with any password redacted.
+	// URL is the source fetched, without user information or query (Redact).
 	URL string `json:"url"`
 	// FetchedAt is when the body was fetched, RFC 3339 in UTC, to the
 	// second.
