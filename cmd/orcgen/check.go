@@ -72,7 +72,11 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		}
 		reports = append(reports, r)
 	}
-	if err := printReports(a.stdout, reports, *format); err != nil {
+	out := a.stdout
+	if *format == "github" {
+		out = a.rawStdout // its own commands; page text it fences itself
+	}
+	if err := printReports(out, reports, *format); err != nil {
 		return err
 	}
 	drift := false

@@ -46,7 +46,22 @@ func commands() []command {
 
 // app holds what every command writes to.
 type app struct {
+	// stdout and stderr are the command's output, guarded on a GitHub
+	// Actions runner so that no text orcgen quotes becomes a workflow
+	// command.
 	stdout, stderr io.Writer
+	// rawStdout is stdout unguarded, for the workflow commands of check
+	// -format github.
+	rawStdout io.Writer
+}
+
+// flush writes out what a guarded writer still holds.
+func (a *app) flush() {
+	for _, w := range []io.Writer{a.stdout, a.stderr} {
+		if g, ok := w.(*commandGuard); ok {
+			g.Flush()
+		}
+	}
 }
 
 func main() {
@@ -57,7 +72,8 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	a := &app{stdout: stdout, stderr: stderr}
+	a := &app{stdout: guard(stdout), stderr: guard(stderr), rawStdout: stdout}
+	defer a.flush()
 	if len(args) == 0 {
 		a.usage()
 		return exitFail
@@ -72,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return a.exitCode(c.run(ctx, a, args[1:]))
 		}
 	}
-	fmt.Fprintf(stderr, "orcgen: unknown command %q\n", name)
+	fmt.Fprintf(a.stderr, "orcgen: unknown command %q\n", name)
 	a.usage()
 	return exitFail
 }
