@@ -51,6 +51,10 @@ type Settings struct {
 	Spec string `json:"spec,omitempty"`
 	// Artifacts are the artifacts generated, in Table order.
 	Artifacts []string `json:"artifacts"`
+	// Lock is the lock file's own slash path relative to the output
+	// directory, when it is not DefaultLockPath: with it, the output
+	// directory is found from the lock.
+	Lock string `json:"lock,omitempty"`
 	// Templates is the Markdown templates directory, "" for the embedded
 	// ones.
 	Templates string `json:"templates,omitempty"`

@@ -167,10 +167,15 @@ func (c *config) recorded() *gen.Settings {
 			arts = append(arts, a)
 		}
 	}
+	lock := filepath.ToSlash(c.Lock)
+	if lock == gen.DefaultLockPath {
+		lock = ""
+	}
 	return &gen.Settings{
 		Page:              rel(c.Page),
 		Spec:              rel(c.Spec),
 		Artifacts:         arts,
+		Lock:              lock,
 		Templates:         rel(c.Templates),
 		AllowExternalRefs: c.AllowExternalRefs,
 		Extend:            c.Extend,

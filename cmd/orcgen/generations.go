@@ -79,6 +79,16 @@ func (g *genFlags) settingsFromLock(fset *flag.FlagSet, lockPath string) (*confi
 	}
 	dir := filepath.Dir(lockPath)
 	s := lock.Settings
+	out := dir
+	if s.Lock != "" {
+		// The lock sits at s.Lock under the output directory.
+		for range strings.Count(s.Lock, "/") {
+			out = filepath.Dir(out)
+		}
+		if filepath.Join(out, filepath.FromSlash(s.Lock)) != filepath.Clean(lockPath) {
+			return nil, fmt.Errorf("check %s: the lock records its path as %s under the output directory, and it is not there", lockPath, s.Lock)
+		}
+	}
 	c := &config{
 		Page:              s.Page,
 		Spec:              s.Spec,
@@ -90,7 +100,10 @@ func (g *genFlags) settingsFromLock(fset *flag.FlagSet, lockPath string) (*confi
 		Extend:            s.Extend,
 	}
 	c.rebase(dir)
-	c.Out = dir
+	c.Out = out
+	if s.Lock != "" {
+		c.Lock = filepath.FromSlash(s.Lock)
+	}
 	var errs []error
 	fset.Visit(func(f *flag.Flag) {
 		if f.Name == "config" || slices.Contains(outputFlags, f.Name) {
