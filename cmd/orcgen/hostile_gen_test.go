@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/orcgen/orcgen/parser/page"
+	"github.com/orcgen/orcgen/parser/source"
+	"github.com/orcgen/orcgen/parser/spec"
 )
 
 // hostileGenerators write the inputs of the big cases at test time, so the
@@ -23,6 +26,12 @@ var hostileGenerators = map[string]func(t *testing.T, work string) (pagePath, sp
 	"paragraphs":  genParagraphs,
 	"rows-over":   genRowsOver,
 	"cell-over":   genCellOver,
+
+	"newlines-yaml":   genNewlinesYAML,
+	"newlines-json":   genNewlinesJSON,
+	"chain-over":      genChainOver,
+	"shared-response": genSharedResponse,
+	"many-values":     genManyValues,
 }
 
 // bigCellBytes is the size of the big cell: 1 MB.
@@ -93,14 +102,105 @@ const longChain = 6000
 // $refs, each the only property of the one before: kin-openapi's Validate
 // slows down badly on such chains.
 func genLongChain(t *testing.T, work string) (string, string) {
-	var b strings.Builder
+	return "", writeChain(t, work, longChain)
+}
+
+// genChainOver writes a chain of $refs as long as fits in the default size
+// limit (source.DefaultMaxBytes, about 330,000 schemas): the component
+// schemas mapping passes spec.MaxMappingKeys.
+func genChainOver(t *testing.T, work string) (string, string) {
+	const link = len("    S000000:\n      type: object\n      properties:\n        next:\n          $ref: '#/components/schemas/S000000'\n")
+	n := (source.DefaultMaxBytes - len(specHead) - 64) / link
+	path := writeChain(t, work, n)
+	if size := len(readTestFile(t, path)); size > source.DefaultMaxBytes || size < source.DefaultMaxBytes-source.DefaultMaxBytes/20 {
+		t.Fatalf("chain of %d bytes, want it to fill the %d-byte limit", size, source.DefaultMaxBytes)
+	}
+	return "", path
+}
+
+// writeChain writes spec.yaml: specHead with n schemas chained by $refs,
+// each the only property of the one before, and returns its path.
+func writeChain(t *testing.T, work string, n int) string {
+	var b bytes.Buffer
 	b.WriteString(specHead)
-	for i := range longChain {
+	for i := range n {
 		fmt.Fprintf(&b, "    S%d:\n      type: object\n      properties:\n        next:\n          $ref: '#/components/schemas/S%d'\n", i, i+1)
 	}
-	fmt.Fprintf(&b, "    S%d:\n      type: string\n", longChain)
+	fmt.Fprintf(&b, "    S%d:\n      type: string\n", n)
 	path := filepath.Join(work, "spec.yaml")
-	writeTestFile(t, path, []byte(b.String()))
+	writeTestFile(t, path, b.Bytes())
+	return path
+}
+
+// newlines is how many newlines follow the definition of the newline
+// cases: 31 MB, within the default size limit. kin-openapi's origin index
+// cost about 110 bytes a line (3.4 GB for JSON, 4.8 GB for YAML).
+const newlines = 31 << 20
+
+// genNewlinesYAML writes specHead followed by newlines newlines.
+func genNewlinesYAML(t *testing.T, work string) (string, string) {
+	return "", writeNewlines(t, filepath.Join(work, "spec.yaml"), specHead)
+}
+
+// genNewlinesJSON writes specHeadJSON followed by newlines newlines.
+func genNewlinesJSON(t *testing.T, work string) (string, string) {
+	return "", writeNewlines(t, filepath.Join(work, "spec.json"), specHeadJSON)
+}
+
+// writeNewlines writes head followed by newlines newlines to path and
+// returns path.
+func writeNewlines(t *testing.T, path, head string) string {
+	data := make([]byte, len(head)+newlines)
+	copy(data, head)
+	for i := len(head); i < len(data); i++ {
+		data[i] = '\n'
+	}
+	writeTestFile(t, path, data)
+	return path
+}
+
+// sharedOps and sharedProps shape the shared-response case: sharedOps
+// operations refer to one response whose inline schema has sharedProps
+// properties (0.6 MB). kin-openapi's resolver walked the schema again for
+// every operation: 12 s and 1.6 GB.
+const sharedOps, sharedProps = 5000, 5000
+
+// genSharedResponse writes the shared-response spec.
+func genSharedResponse(t *testing.T, work string) (string, string) {
+	var b bytes.Buffer
+	b.WriteString("openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths:\n")
+	for i := range sharedOps {
+		fmt.Fprintf(&b, "  /p%d:\n    get:\n      responses:\n        '404': {$ref: '#/components/responses/E'}\n", i)
+	}
+	b.WriteString("components:\n  responses:\n    E:\n      description: e\n      content:\n        application/json:\n          schema:\n" +
+		"            type: object\n            properties:\n")
+	for i := range sharedProps {
+		fmt.Fprintf(&b, "              p%d: {type: string}\n", i)
+	}
+	path := filepath.Join(work, "spec.yaml")
+	writeTestFile(t, path, b.Bytes())
+	return "", path
+}
+
+// manyValues is the number of list items of the many-values case, each a
+// one-key mapping: 7 million values in 31.5 MB, 14 times spec.MaxEntries.
+// kin-openapi allocated about 1 KB a value (4 to 6.5 GB).
+const manyValues = 3_500_000
+
+// genManyValues writes a definition whose extension x-big lists manyValues
+// tiny mappings, in the shape parser/spec's TestEntryBudget uses.
+func genManyValues(t *testing.T, work string) (string, string) {
+	const head, item = "openapi: 3.0.1\ninfo: {title: x, version: \"1\"}\npaths: {}\nx-big:\n", "  - a: 1\n"
+	if manyValues <= spec.MaxEntries {
+		t.Fatalf("%d values do not pass spec.MaxEntries (%d)", manyValues, spec.MaxEntries)
+	}
+	data := make([]byte, 0, len(head)+manyValues*len(item))
+	data = append(data, head...)
+	for range manyValues {
+		data = append(data, item...)
+	}
+	path := filepath.Join(work, "spec.yaml")
+	writeTestFile(t, path, data)
 	return "", path
 }
 
@@ -161,6 +261,16 @@ components:
         ErrorCode:
           type: integer
           format: int32
+`
+
+// specHeadJSON is specHead as JSON, with no component after ErrorResult.
+const specHeadJSON = `{"openapi": "3.0.1", "info": {"title": "Hostile", "version": "1.0"},
+"paths": {"/items": {"get": {"operationId": "Items_Get", "responses": {
+  "200": {"description": "OK"},
+  "404": {"description": "Not Found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResult"}}}}}}}},
+"components": {"schemas": {"ErrorResult": {"type": "object", "properties": {
+  "Message": {"type": "string"},
+  "ErrorCode": {"type": "integer", "format": "int32"}}}}}}
 `
 
 // writePage writes a page of n filler rows with rows in the middle.
