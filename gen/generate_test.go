@@ -92,13 +92,12 @@ func TestGenerateBadLock(t *testing.T) {
 func TestGenerateFileSizeLimit(t *testing.T) {
 	defer func(n int) { maxFileBytes = n }(maxFileBytes)
 	maxFileBytes = 1000
-	set, err := Generate(smallCatalog(), Options{Artifacts: []string{"model"}})
-	if err != nil {
+	if _, err := Generate(smallCatalog(), Options{Artifacts: []string{"model"}}); err != nil {
 		t.Fatalf("a small model.json: %v", err)
 	}
 	cat := smallCatalog()
 	cat.Codes[0].Messages = []string{strings.Repeat("Tenant not found. ", 100)}
-	set, err = Generate(cat, Options{Artifacts: []string{"model"}})
+	set, err := Generate(cat, Options{Artifacts: []string{"model"}})
 	want := "generate model: model.json would be "
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; the limit is 1000 bytes a file (gen.MaxFileBytes)") || set != nil {
 		t.Errorf("Generate = %v, %v; want the limit named", set, err)

@@ -289,11 +289,9 @@ func (a *alignProblem) forward(loc [][]float64) (fa, fu [][]float64) {
 			}
 			fa[i][p] = loc[i][p] + best
 		}
-		start := negInf
+		start := a.unnamed(0)
 		if i > 0 {
 			start = fu[i-1][0] + a.unnamed(i)
-		} else {
-			start = a.unnamed(0)
 		}
 		fu[i][0] = start
 		for p := range m {

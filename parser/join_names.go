@@ -280,7 +280,7 @@ func (j *joiner) setAliases(claimed map[string]int) {
 			if holder, taken := claimed[n]; taken && holder != ci {
 				continue
 			}
-			if _, known := j.nameIndex[n]; j.nameIndex != nil && len(j.nameIndex) > 0 && !known {
+			if _, known := j.nameIndex[n]; len(j.nameIndex) > 0 && !known {
 				continue // with a spec, aliases are the spec's names
 			}
 			if !slices.Contains(c.Aliases, n) {
