@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -123,6 +124,10 @@ func source(data []byte, doc *openapi3.T, uri string) model.Source {
 // under the external-ref policy and validates it. JSON is decoded with
 // encoding/json (after checkJSON), YAML by kin-openapi (after checkYAML).
 func loadDocument(data []byte, kind string, opts Options) (*openapi3.T, error) {
+	// Trailing white space means nothing in JSON or YAML, and the YAML
+	// scanner buffers every blank line after a plain value: a definition
+	// followed by megabytes of newlines would cost hundreds of megabytes.
+	data = bytes.TrimRight(data, " \t\r\n")
 	loader := newLoader(opts)
 	location, err := baseLocation(opts)
 	if err != nil {
