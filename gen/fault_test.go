@@ -3,7 +3,6 @@ package gen
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orcgen/orcgen/internal/testenv"
 	"github.com/orcgen/orcgen/model"
 )
 
@@ -209,7 +209,7 @@ func faultStores() []faultStore {
 					t.Fatal(err)
 				}
 			}
-			return failingFS{FileSystem: Dir(dir), fail: fail}, func() map[string][]byte { return readTree(t, dir) }
+			return failingFS{FileSystem: Dir(dir), fail: fail}, func() map[string][]byte { return testenv.ReadTree(t, dir) }
 		}},
 	}
 }
@@ -250,29 +250,6 @@ func (p failingPending) Commit() error {
 		return err
 	}
 	return p.Pending.Commit()
-}
-
-// readTree returns every file below dir, hidden ones included, by slash
-// path relative to dir.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func bytesEqual(a, b []byte) bool { return string(a) == string(b) }

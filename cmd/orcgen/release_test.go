@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
-	"io/fs"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -37,28 +36,6 @@ func runOK(t *testing.T, args ...string) string {
 	return stdout.String()
 }
 
-// treeFiles reads every regular file below dir, by slash path.
-func treeFiles(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // TestReleaseMatchesGenerate builds the bundle from the embedded inputs,
 // unpacks its archive with archive/tar, and checks every member's name,
 // type, mode, time and owner, and its content against what generate writes
@@ -68,7 +45,7 @@ func TestReleaseMatchesGenerate(t *testing.T) {
 	tmp := t.TempDir()
 	gendir, reldir := filepath.Join(tmp, "gen"), filepath.Join(tmp, "rel")
 	runOK(t, "generate", "-q", "-out", gendir)
-	want := treeFiles(t, gendir)
+	want := testenv.ReadTree(t, gendir)
 	out := runOK(t, "release", "-q", "-out", filepath.Join(tmp, "nolock"), "-o", reldir)
 
 	archive := strings.TrimSpace(out)
@@ -150,7 +127,7 @@ func TestReleaseUsesTheNamesLock(t *testing.T) {
 	writeTestFile(t, filepath.Join(gendir, "orcgen.lock.json"), lock)
 	writeTestFile(t, filepath.Join(repo, "orcgen.lock.json"), lock)
 	runOK(t, "generate", "-q", "-out", gendir)
-	want := treeFiles(t, gendir)
+	want := testenv.ReadTree(t, gendir)
 	out := runOK(t, "release", "-q", "-out", repo, "-o", filepath.Join(tmp, "rel"))
 	archive, err := os.ReadFile(strings.TrimSpace(out))
 	if err != nil {
@@ -171,7 +148,7 @@ func TestReleaseUsesTheNamesLock(t *testing.T) {
 	if len(members) != len(want) {
 		t.Errorf("%d members, generate writes %d files", len(members), len(want))
 	}
-	if got := treeFiles(t, repo); len(got) != 1 || !bytes.Equal(got["orcgen.lock.json"], lock) {
+	if got := testenv.ReadTree(t, repo); len(got) != 1 || !bytes.Equal(got["orcgen.lock.json"], lock) {
 		t.Errorf("release changed -out: %d files", len(got))
 	}
 }
@@ -302,7 +279,7 @@ func TestReleaseWorkflow(t *testing.T) {
 	// publish records what the stand-in gh now serves for tag.
 	publish := func(tag, dir string) {
 		t.Helper()
-		for name, data := range treeFiles(t, filepath.Join(dir, "dist")) {
+		for name, data := range testenv.ReadTree(t, filepath.Join(dir, "dist")) {
 			writeTestFile(t, filepath.Join(gh, tag, name), data)
 		}
 	}
@@ -313,7 +290,7 @@ func TestReleaseWorkflow(t *testing.T) {
 	}
 
 	first := job("v1.0.0", "")
-	files := treeFiles(t, filepath.Join(first, "dist"))
+	files := testenv.ReadTree(t, filepath.Join(first, "dist"))
 	if len(files) != 4 || !bytes.Contains(files["RELEASE-NOTES.md"], []byte("\nFirst release: ")) {
 		t.Fatalf("v1.0.0: %d files, notes:\n%s", len(files), files["RELEASE-NOTES.md"])
 	}
@@ -347,7 +324,7 @@ func TestReleaseWorkflow(t *testing.T) {
 	// v1.1.0 again, now that it is released: still compared with v1.0.0,
 	// the same bytes, uploaded over the release's assets.
 	again := job("v1.1.0", "v1.1.0\nv1.0.0\n")
-	if a, b := treeFiles(t, filepath.Join(next, "dist")), treeFiles(t, filepath.Join(again, "dist")); !maps.EqualFunc(a, b, bytes.Equal) {
+	if a, b := testenv.ReadTree(t, filepath.Join(next, "dist")), testenv.ReadTree(t, filepath.Join(again, "dist")); !maps.EqualFunc(a, b, bytes.Equal) {
 		t.Errorf("v1.1.0 run again: other files")
 	}
 	if got := calls(); !strings.HasPrefix(got, "release upload v1.1.0 dist/RELEASE-NOTES.json ") || !strings.HasSuffix(got, " --clobber\n") {

@@ -17,6 +17,19 @@ import (
 func HashTree(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
+	for name, data := range ReadTree(t, dir) {
+		sum := sha256.Sum256(data)
+		out[name] = hex.EncodeToString(sum[:])
+	}
+	return out
+}
+
+// ReadTree returns the content of every file below dir, hidden and
+// temporary files included, by slash path relative to dir; an empty map
+// when dir does not exist.
+func ReadTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -26,8 +39,7 @@ func HashTree(t testing.TB, dir string) map[string]string {
 			return err
 		}
 		rel, err := filepath.Rel(dir, p)
-		sum := sha256.Sum256(data)
-		out[filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		out[filepath.ToSlash(rel)] = data
 		return err
 	})
 	if err != nil && !(errors.Is(err, fs.ErrNotExist) && len(out) == 0) {

@@ -1,8 +1,6 @@
 package page_test
 
 import (
-	"errors"
-	"strings"
 	"testing"
 
 	"github.com/orcgen/orcgen/parser/page"
@@ -18,26 +16,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(synthPage(page.MinRows, nil)))
 	f.Add([]byte(""))
 	f.Add([]byte("<table><tr><td>1</td><td>[x</td><td>GET - `/a</td></tr></table>"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		cat, err := page.Parse(data, page.Options{URI: "fuzz.html"})
-		if err != nil {
-			var npe *page.NotPageError
-			if cat != nil || !strings.HasPrefix(err.Error(), "fuzz.html: ") || (errors.As(err, &npe) && npe.URI != "fuzz.html") {
-				t.Fatalf("error %v with catalog %v", err, cat != nil)
-			}
-			return
-		}
-		if len(cat.Codes) < page.MinRows {
-			t.Fatalf("%d codes, fewer than MinRows", len(cat.Codes))
-		}
-		prev := 0
-		for _, c := range cat.Codes {
-			if c.Code <= prev || c.Source == "" || c.Names == nil || c.Messages == nil || c.Params == nil || c.Endpoints == nil {
-				t.Fatalf("code %+v after %d", c, prev)
-			}
-			prev = c.Code
-		}
-	})
+	f.Fuzz(func(t *testing.T, data []byte) { checkParsed(t, data, "fuzz.html") })
 }
 
 // BenchmarkParse parses the current site page.

@@ -184,13 +184,14 @@ func FuzzParseGFM(f *testing.F) {
 	})
 }
 
-// checkParsed parses data and checks the result: an error naming uri and
-// no catalog, or at least MinRows ascending unique positive codes with a
-// provenance and non-nil slices each.
+// checkParsed parses data and checks the result: an error naming uri (a
+// NotPageError carrying it) and no catalog, or at least MinRows ascending
+// unique positive codes with a provenance and non-nil slices each.
 func checkParsed(t *testing.T, data []byte, uri string) {
 	cat, err := page.Parse(data, page.Options{URI: uri})
 	if err != nil {
-		if cat != nil || !strings.HasPrefix(err.Error(), uri+": ") {
+		var npe *page.NotPageError
+		if cat != nil || !strings.HasPrefix(err.Error(), uri+": ") || (errors.As(err, &npe) && npe.URI != uri) {
 			t.Fatalf("error %v with catalog %v", err, cat != nil)
 		}
 		return
