@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -153,16 +154,27 @@ func hostilePage(t *testing.T, prefix string) []byte {
 // commands are orcgen's annotations and its own stop-commands blocks, the
 // page text is all there inside the blocks, and the annotations say which
 // code and field changed and where each file changed first.
-func TestGitHubHostilePage(t *testing.T) {
+// hostileDrift generates into a temporary directory from a page whose
+// cells hold workflow commands, and returns that output directory and a
+// changed page (a message edited into "::add-mask::…") to check it with.
+func hostileDrift(t *testing.T) (out, newPage string) {
+	t.Helper()
 	dir := t.TempDir()
 	oldPage, newPage := filepath.Join(dir, "old.html"), filepath.Join(dir, "new.html")
 	writeTestFile(t, oldPage, hostilePage(t, "Before."))
 	writeTestFile(t, newPage, bytes.Replace(hostilePage(t, "##[error]After."), []byte("Robot does not exist."), []byte("::add-mask::Robot is missing."), 1))
-	out := filepath.Join(dir, "gen")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"generate", "-page", oldPage, "-out", out}, &stdout, &stderr); code != 0 {
+	out = filepath.Join(dir, "gen")
+	var stderr bytes.Buffer
+	if code := run([]string{"generate", "-page", oldPage, "-out", out}, io.Discard, &stderr); code != 0 {
 		t.Fatalf("generate: exit %d\n%s", code, stderr.String())
 	}
+	return out, newPage
+}
+
+func TestGitHubHostilePage(t *testing.T) {
+	out, newPage := hostileDrift(t)
+	dir := filepath.Dir(out)
+	var stdout, stderr bytes.Buffer
 	summary := filepath.Join(dir, "summary.md")
 	t.Setenv("GITHUB_STEP_SUMMARY", summary)
 	stdout.Reset()

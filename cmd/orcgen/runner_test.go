@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -25,15 +24,8 @@ func TestDefuse(t *testing.T) {
 // runner, reading stdout and stderr, finds no command in either. Without
 // the runner's variable the output is unchanged.
 func TestGuardOnRunner(t *testing.T) {
-	dir := t.TempDir()
-	oldPage, newPage := filepath.Join(dir, "old.html"), filepath.Join(dir, "new.html")
-	writeTestFile(t, oldPage, hostilePage(t, "Before."))
-	writeTestFile(t, newPage, bytes.Replace(hostilePage(t, "##[error]After."), []byte("Robot does not exist."), []byte("::add-mask::Robot is missing."), 1))
-	out := filepath.Join(dir, "gen")
+	out, newPage := hostileDrift(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"generate", "-page", oldPage, "-out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("generate: exit %d\n%s", code, stderr.String())
-	}
 	check := func() string {
 		stdout.Reset()
 		stderr.Reset()
