@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // FileSystem is the storage Write and Check work on. Names are slash paths
@@ -169,13 +170,17 @@ func (p osPending) Discard() error { return os.Remove(p.tmp) }
 
 // MemFS is an in-memory FileSystem for tests: a map from slash path to
 // content. Fail, when set, is consulted before every Stage, Commit and
-// Remove and can inject an error.
+// Remove and can inject an error. Its methods are safe for concurrent use
+// (Write stages files in parallel); Files is for a test to read between
+// calls.
 type MemFS struct {
 	// Files holds the committed files.
 	Files map[string][]byte
 	// Fail returns an error to inject for operation op ("stage", "commit",
 	// "remove") on name, or nil.
 	Fail func(op, name string) error
+
+	mu sync.Mutex
 }
 
 // NewMemFS returns a MemFS holding a copy of files.
@@ -196,6 +201,8 @@ func (m *MemFS) fail(op, name string) error {
 
 // ReadFile implements FileSystem.
 func (m *MemFS) ReadFile(name string) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	data, ok := m.Files[name]
 	if !ok {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -205,6 +212,8 @@ func (m *MemFS) ReadFile(name string) ([]byte, error) {
 
 // List implements FileSystem.
 func (m *MemFS) List(dir string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	var names []string
 	for name := range m.Files {
 		if d := path.Dir(name); d == dir || dir == "" && d == "." {
@@ -217,6 +226,8 @@ func (m *MemFS) List(dir string) ([]string, error) {
 
 // Rename implements FileSystem.
 func (m *MemFS) Rename(from, to string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if err := m.fail("commit", to); err != nil {
 		return err
 	}
@@ -231,6 +242,8 @@ func (m *MemFS) Rename(from, to string) error {
 
 // Stage implements FileSystem.
 func (m *MemFS) Stage(name string, data []byte) (Pending, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if !fs.ValidPath(name) || path.Clean(name) != name {
 		return nil, fmt.Errorf("invalid file name %q", name)
 	}
@@ -243,6 +256,8 @@ func (m *MemFS) Stage(name string, data []byte) (Pending, error) {
 
 // Remove implements FileSystem.
 func (m *MemFS) Remove(name string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if err := m.fail("remove", name); err != nil {
 		return err
 	}
@@ -263,6 +278,8 @@ func (p *memPending) Commit() error { return p.m.Rename(TempName(p.name), p.name
 
 // Discard drops the staged content.
 func (p *memPending) Discard() error {
+	p.m.mu.Lock()
+	defer p.m.mu.Unlock()
 	delete(p.m.Files, TempName(p.name))
 	return nil
 }

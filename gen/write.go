@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Result tells what Write did, each list sorted by path.
@@ -101,19 +102,27 @@ func Write(fsys FileSystem, set *Set, opts WriteOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var staged []Pending
+	// Files are staged in parallel: each is written and synced before any
+	// is committed, and the syncs are most of the time a write takes.
+	staged := make([]Pending, len(changed))
+	errs := make([]error, len(changed))
+	var wg sync.WaitGroup
+	for i, f := range changed {
+		wg.Go(func() { staged[i], errs[i] = fsys.Stage(f.Path, f.Data) })
+	}
+	wg.Wait()
 	discard := func() {
 		for _, p := range staged {
-			p.Discard()
+			if p != nil {
+				p.Discard()
+			}
 		}
 	}
-	for _, f := range changed {
-		p, err := fsys.Stage(f.Path, f.Data)
-		if err != nil {
+	for i, f := range changed {
+		if errs[i] != nil {
 			discard()
-			return nil, fmt.Errorf("stage %q: %w", f.Path, err)
+			return nil, fmt.Errorf("stage %q: %w", f.Path, errs[i])
 		}
-		staged = append(staged, p)
 		res.Written = append(res.Written, f.Path)
 	}
 	if opts.Context != nil && opts.Context.Err() != nil {

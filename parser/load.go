@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -226,19 +227,30 @@ type Sources struct {
 	Spec string
 }
 
-// LoadCatalog reads both sources (a missing one is the embedded default)
-// and joins them: the one way every command turns sources into a catalog.
+// LoadCatalog reads both sources (a missing one is the embedded default),
+// concurrently, and joins them: the one way every command turns sources
+// into a catalog. opts.Stage, when set, must be safe for concurrent use.
 func LoadCatalog(ctx context.Context, src Sources, opts LoadOptions, join JoinOptions) (*model.Catalog, error) {
 	stage := opts.Stage
 	if stage == nil {
 		stage = func(_ string, step func() error) error { return step() }
 	}
+	// The page and the spec are read at once: the page is parsed while
+	// the spec (most of the time) loads. A failed page is reported first,
+	// as if they had been read in turn.
 	var p, s *Loaded
-	if err := stage("read page", func() (err error) { p, err = Load(ctx, src.Page, KindPage, opts); return err }); err != nil {
-		return nil, err
+	var pageErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		pageErr = stage("read page", func() (err error) { p, err = Load(ctx, src.Page, KindPage, opts); return err })
+	})
+	specErr := stage("read spec", func() (err error) { s, err = Load(ctx, src.Spec, KindSpec, opts); return err })
+	wg.Wait()
+	if pageErr != nil {
+		return nil, pageErr
 	}
-	if err := stage("read spec", func() (err error) { s, err = Load(ctx, src.Spec, KindSpec, opts); return err }); err != nil {
-		return nil, err
+	if specErr != nil {
+		return nil, specErr
 	}
 	var cat *model.Catalog
 	err := stage("join", func() (err error) { cat, err = Join(p.Page, s.Spec, join); return err })

@@ -176,8 +176,11 @@ func TestInterruptStopsAtStageBoundary(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	var mu sync.Mutex
 	var started []string
 	stageStarted = func(name string) {
+		mu.Lock()
+		defer mu.Unlock()
 		started = append(started, name)
 		if name == "read spec" {
 			cancel() // the signal arrives during this stage
@@ -190,11 +193,17 @@ func TestInterruptStopsAtStageBoundary(t *testing.T) {
 	if code != exitFail {
 		t.Errorf("interrupted generate exited %d, want %d", code, exitFail)
 	}
-	if want := []string{"read page", "read spec"}; !slices.Equal(started, want) {
-		t.Errorf("stages started = %q, want %q", started, want)
+	mu.Lock()
+	for _, later := range []string{"join", "generate", writeStage} {
+		if slices.Contains(started, later) {
+			t.Errorf("stage %q started after the interrupt (stages: %q)", later, started)
+		}
 	}
-	if !strings.Contains(stderr.String(), "orcgen: interrupted during read spec; nothing written: context canceled") {
-		t.Errorf("stderr = %q", stderr.String())
+	mu.Unlock()
+	// The page and the spec are read at once: the interrupt finds the page
+	// read, under way or not yet started.
+	if msg := stderr.String(); !strings.HasPrefix(msg, "orcgen: interrupted ") || !strings.HasSuffix(msg, " read page; nothing written: context canceled\n") && !strings.HasSuffix(msg, " read spec; nothing written: context canceled\n") {
+		t.Errorf("stderr = %q", msg)
 	}
 	if after := testenv.HashTree(t, out); !mapsEqual(before, after) {
 		t.Error("the interrupted run changed the output directory")

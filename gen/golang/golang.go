@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -66,12 +67,20 @@ func Generate(cat *model.Catalog, opts Options) (*Output, error) {
 		{"names_gen.go", g.namesFile},
 		{"error_gen.go", g.errorFile},
 	}
-	for _, f := range files {
-		src, err := g.render(f.name, f.build)
-		if err != nil {
-			return nil, err
+	// The files share only what the generator holds, read-only: they are
+	// built and formatted in parallel.
+	srcs := make([][]byte, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { srcs[i], errs[i] = g.render(f.name, f.build) })
+	}
+	wg.Wait()
+	for i, f := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		out.Files[f.name] = src
+		out.Files[f.name] = srcs[i]
 	}
 	return out, nil
 }
