@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"sync"
 )
 
 // onActionsRunner reports whether orcgen runs in a GitHub Actions job, whose
@@ -18,6 +19,7 @@ func onActionsRunner() bool { return os.Getenv("GITHUB_ACTIONS") == "true" }
 // its own commands to the unguarded stdout.
 type commandGuard struct {
 	w       io.Writer
+	mu      sync.Mutex
 	lineBuf []byte
 }
 
@@ -35,6 +37,8 @@ var wordJoiner = []byte("\u2060")
 
 // Write buffers up to a line end and writes whole lines, defused.
 func (g *commandGuard) Write(p []byte) (int, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	g.lineBuf = append(g.lineBuf, p...)
 	for {
 		i := bytes.IndexAny(g.lineBuf, "\r\n")
@@ -52,6 +56,8 @@ func (g *commandGuard) Write(p []byte) (int, error) {
 
 // Flush writes a last line without a line end.
 func (g *commandGuard) Flush() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if len(g.lineBuf) == 0 {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -21,6 +22,10 @@ type stages struct {
 // writeStage is the one stage that changes files; it is never abandoned.
 const writeStage = "write"
 
+// stageOutput serialises the stage lines: the page and the spec are read
+// at once.
+var stageOutput sync.Mutex
+
 // stageStarted, when set (by tests), is called as each stage starts.
 var stageStarted func(name string)
 
@@ -35,7 +40,9 @@ func (s stages) do(name string, f func() error) error {
 	start := time.Now()
 	err := s.run(name, f)
 	if s.verbose {
+		stageOutput.Lock()
 		fmt.Fprintf(s.w, "orcgen: %s: %v\n", name, time.Since(start).Round(time.Microsecond))
+		stageOutput.Unlock()
 	}
 	return err
 }
