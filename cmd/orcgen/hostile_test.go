@@ -106,6 +106,10 @@ func (c *hostileCase) bounds() bounds {
 	if b.maxAlloc == 0 {
 		b.maxAlloc = defaultMaxAllocMB << 20
 	}
+	// The race detector's instrumentation allocates too: the bounds
+	// stretch under it (raceFactor), and hold as stated without it.
+	b.maxHeap *= raceFactor
+	b.maxAlloc *= raceFactor
 	return b
 }
 
