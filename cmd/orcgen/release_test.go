@@ -44,18 +44,22 @@ func runOK(t *testing.T, args ...string) string {
 func TestReleaseMatchesGenerate(t *testing.T) {
 	tmp := t.TempDir()
 	gendir, reldir := filepath.Join(tmp, "gen"), filepath.Join(tmp, "rel")
+	// With the committed names lock, what generate writes from the
+	// embedded inputs is the committed generated/ tree, file for file, and
+	// the bundle's members below are compared with the same bytes.
+	committed := testenv.ReadTree(t, filepath.Join(testenv.Root(), "generated"))
+	lockdir := filepath.Join(tmp, "locked")
+	for _, dir := range []string{gendir, lockdir} {
+		writeTestFile(t, filepath.Join(dir, "orcgen.lock.json"), committed["orcgen.lock.json"])
+	}
 	runOK(t, "generate", "-q", "-out", gendir)
 	want := testenv.ReadTree(t, gendir)
-	// What generate writes from the embedded inputs is the committed
-	// generated/ tree, file for file: the bundle's members below are
-	// compared with the same bytes.
-	committed := testenv.ReadTree(t, filepath.Join(testenv.Root(), "generated"))
 	for name, data := range want {
 		if !bytes.Equal(committed[name], data) {
 			t.Errorf("generated/%s differs from what generate writes from the embedded inputs", name)
 		}
 	}
-	out := runOK(t, "release", "-q", "-out", filepath.Join(tmp, "nolock"), "-o", reldir)
+	out := runOK(t, "release", "-q", "-out", lockdir, "-o", reldir)
 
 	archive := strings.TrimSpace(out)
 	name := filepath.Base(archive)
