@@ -9,6 +9,7 @@ import (
 
 	"github.com/orcgen/orcgen/gen"
 	"github.com/orcgen/orcgen/gen/release"
+	"github.com/orcgen/orcgen/parser"
 	"github.com/orcgen/orcgen/parser/source"
 )
 
@@ -89,16 +90,16 @@ func runRelease(ctx context.Context, a *app, args []string) error {
 // .tgz archive a release wrote (its model.json and names lock), or a
 // model.json, of this build's schemaVersion or an earlier one.
 func loadPrevious(ctx context.Context, src string, net netFlags) (*release.Previous, error) {
-	in, err := source.Read(ctx, src, net.options(nil))
-	if err != nil {
-		return nil, err
-	}
 	if strings.HasSuffix(src, ".tar.gz") || strings.HasSuffix(src, ".tgz") {
+		in, err := source.Read(ctx, src, net.options(nil))
+		if err != nil {
+			return nil, err
+		}
 		return release.PreviousFromArchive(in.Data)
 	}
-	cat, err := release.DecodeModel(in.Data)
+	in, err := parser.Load(ctx, src, parser.KindModel, net.loadOptions(false, stages{}))
 	if err != nil {
 		return nil, err
 	}
-	return &release.Previous{Catalog: cat}, nil
+	return &release.Previous{Catalog: in.Model}, nil
 }
