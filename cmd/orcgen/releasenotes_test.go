@@ -1,12 +1,11 @@
-package changes_test
+package main
 
 // The release-note goldens are built from real sources through the parser,
-// as the diff command builds them: this external test package is the one
-// place under gen/ that imports the parser (the package itself does not).
+// as the diff command builds them; they live here, where the command joins
+// parser and gen, so that nothing under gen/ imports the parser.
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,10 +24,9 @@ import (
 	"github.com/orcgen/orcgen/parser/spec"
 )
 
-var update = flag.Bool("update", false, "update golden files")
-
-// join parses a page and loads a spec (each named by uri) and joins them.
-func join(t *testing.T, pageData []byte, pageURI string, specData []byte, specURI string) *model.Catalog {
+// joinSources parses a page and loads a spec (each named by uri) and joins
+// them.
+func joinSources(t *testing.T, pageData []byte, pageURI string, specData []byte, specURI string) *model.Catalog {
 	t.Helper()
 	p, err := page.Parse(pageData, page.Options{URI: pageURI})
 	if err != nil {
@@ -52,20 +50,21 @@ func sharedCatalog(t *testing.T, name string) *model.Catalog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return join(t, defaults.Page, defaults.PageURI, data, name)
+	return joinSources(t, defaults.Page, defaults.PageURI, data, name)
 }
 
 // checkNotes compares both renderings of n with the goldens
-// testdata/<name>.md and testdata/<name>.json, and reads the Markdown back.
+// testdata/golden/changes/<name>.md and .json (written with -update), and
+// reads the Markdown back.
 func checkNotes(t *testing.T, name string, n *changes.Notes) {
 	t.Helper()
 	md := n.Markdown()
-	testenv.Golden(t, *update, filepath.Join("testdata", name+".md"), md)
+	testenv.Golden(t, *update, filepath.Join(testenv.Root(), "testdata", "golden", "changes", name+".md"), md)
 	js, err := n.JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	testenv.Golden(t, *update, filepath.Join("testdata", name+".json"), js)
+	testenv.Golden(t, *update, filepath.Join(testenv.Root(), "testdata", "golden", "changes", name+".json"), js)
 	if err := mdtest.CheckTables(md); err != nil {
 		t.Errorf("release note does not read back: %v", err)
 	}
@@ -115,13 +114,13 @@ func TestReleaseNotes18To20(t *testing.T) {
 // page would (a message reworded, a code renumbered) against the embedded
 // spec snapshot.
 func TestReleaseNotesPageChange(t *testing.T) {
-	old := join(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	old := joinSources(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
 	edited := bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1)
 	edited = bytes.Replace(edited, []byte("<td><p>1018</p></td>"), []byte("<td><p>1019</p></td>"), 1)
 	if bytes.Equal(edited, defaults.Page) || bytes.Count(edited, []byte("Robot is missing.")) != 1 {
 		t.Fatal("the page edit did not apply: the embedded page changed shape")
 	}
-	new := join(t, edited, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	new := joinSources(t, edited, defaults.PageURI, defaults.Spec, defaults.SpecURI)
 	n, err := changes.NewNotes(old, new)
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +167,7 @@ func TestNotesAgainstCommittedModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	lock := lockfile.Names()
-	fresh := join(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
+	fresh := joinSources(t, defaults.Page, defaults.PageURI, defaults.Spec, defaults.SpecURI)
 	res, err := naming.Resolve(fresh, lock)
 	if err != nil {
 		t.Fatal(err)
