@@ -2,7 +2,9 @@ package parser
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/orcgen/orcgen/model"
 )
@@ -110,6 +112,13 @@ func (j *joiner) align(chain []anchor, hidden map[int][]string) (choices []align
 			a.skip[ci] = true
 		}
 	}
+	var need []int
+	for ci := range codes {
+		if _, hide := hidden[ci]; !hide && a.fixed[ci] < 0 && !a.skip[ci] {
+			need = append(need, ci)
+		}
+	}
+	j.prefillLexRows(need)
 	a.lexOf = func(ci int) map[int]float64 {
 		if text, hide := hidden[ci]; hide {
 			return j.lex.row(text)
@@ -131,6 +140,36 @@ func (j *joiner) statedOrSpelled(ci int) []string {
 		names = append(names, n)
 	}
 	return names
+}
+
+// prefillLexRows computes the lexical rows of the codes cis that lexRow
+// has not computed yet, spread over the processors: each row depends on
+// its code's text and the lexicon alone.
+func (j *joiner) prefillLexRows(cis []int) {
+	if j.lexRows == nil {
+		j.lexRows = make([]map[int]float64, len(j.out.Codes))
+	}
+	var todo []int
+	for _, ci := range cis {
+		if j.lexRows[ci] == nil {
+			todo = append(todo, ci)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	j.text(todo[0]) // the texts are made once, before the workers share them
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(todo); k += workers {
+				ci := todo[k]
+				j.lexRows[ci] = j.lex.row(j.texts[ci])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // lexRow returns the lexical scores of code ci's own text against every

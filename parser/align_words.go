@@ -162,6 +162,13 @@ func occurrences(text []string) map[string][]int {
 
 // scoreAt is score with the text given by its occurrences.
 func (lx *lexicon) scoreAt(occ map[string][]int, p int) lexMatch {
+	return lx.match(occ, p, true)
+}
+
+// match scores the text given by its occurrences against name p, listing
+// the name's words it matched when withWords is set (explanations need
+// them; the alignment's rows need the score alone).
+func (lx *lexicon) match(occ map[string][]int, p int, withWords bool) lexMatch {
 	words := lx.words[p]
 	if len(occ) == 0 || len(words) == 0 {
 		return lexMatch{}
@@ -176,7 +183,9 @@ func (lx *lexicon) scoreAt(occ map[string][]int, p int) lexMatch {
 		if len(idx) == 0 {
 			continue
 		}
-		matched = append(matched, lx.raw[p][k])
+		if withWords {
+			matched = append(matched, lx.raw[p][k])
+		}
 		if i := firstFrom(idx, at); i >= 0 {
 			inOrder += idf
 			at = i + 1
@@ -223,7 +232,7 @@ func (lx *lexicon) row(text []string) map[int]float64 {
 	row := map[int]float64{}
 	occ := occurrences(text)
 	for _, p := range lx.candidates(occ) {
-		if s := lx.scoreAt(occ, p).score; s > 0 {
+		if s := lx.match(occ, p, false).score; s > 0 {
 			row[p] = s
 		}
 	}
