@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,21 +206,9 @@ func TestInterruptStopsAtStageBoundary(t *testing.T) {
 	if msg := stderr.String(); !strings.HasPrefix(msg, "orcgen: interrupted ") || !strings.HasSuffix(msg, " read page; nothing written: context canceled\n") && !strings.HasSuffix(msg, " read spec; nothing written: context canceled\n") {
 		t.Errorf("stderr = %q", msg)
 	}
-	if after := testenv.HashTree(t, out); !mapsEqual(before, after) {
+	if after := testenv.HashTree(t, out); !maps.Equal(before, after) {
 		t.Error("the interrupted run changed the output directory")
 	}
-}
-
-func mapsEqual(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // TestLockUpgrade regenerates a tree whose lock is of schemaVersion 1

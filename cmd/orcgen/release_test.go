@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -238,20 +237,8 @@ func TestReleaseWorkflow(t *testing.T) {
 			t.Fatalf("release.yml has no step %q", name)
 		}
 	}
-	page := defaults.Page
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/response-codes":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write(page)
-		case "/swagger.json":
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(defaults.Spec)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	defer srv.Close()
+	live := newLiveSources(t)
+	pageURL, specURL := live.urls()
 
 	gh, bin := t.TempDir(), t.TempDir()
 	writeTestFile(t, filepath.Join(bin, "gh"), []byte(fakeGH))
@@ -273,7 +260,7 @@ func TestReleaseWorkflow(t *testing.T) {
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
 				"FAKE_GH="+gh, "RUNNER_TEMP="+runner, "TAG="+tag,
-				"ORCGEN_PAGE="+srv.URL+"/response-codes", "ORCGEN_SPEC="+srv.URL+"/swagger.json",
+				"ORCGEN_PAGE="+pageURL, "ORCGEN_SPEC="+specURL,
 				"GITHUB_STEP_SUMMARY="+filepath.Join(runner, "summary.md"))
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Run(); err != nil {
@@ -320,7 +307,7 @@ func TestReleaseWorkflow(t *testing.T) {
 	publish("v1.0.0", first)
 
 	// The next tag: the page changed; the previous bundle is v1.0.0's.
-	page = bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1)
+	live.set(bytes.Replace(defaults.Page, []byte("Robot does not exist."), []byte("Robot is missing."), 1), http.StatusOK)
 	next := job("v1.1.0", "v1.0.0\n")
 	notes, err := os.ReadFile(filepath.Join(next, "dist", "RELEASE-NOTES.md"))
 	if err != nil {

@@ -194,25 +194,8 @@ func TestDownstreamLiveJob(t *testing.T) {
 			t.Errorf("job live does not set %s (has %v)", v, env)
 		}
 	}
-	var mu sync.Mutex
-	page, status := defaults.Page, http.StatusOK
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch r.URL.Path {
-		case "/response-codes":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(status)
-			w.Write(page)
-		case "/swagger.json":
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(defaults.Spec)
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	defer srv.Close()
-	pageURL, specURL := srv.URL+"/response-codes", srv.URL+"/swagger.json"
+	live := newLiveSources(t)
+	pageURL, specURL := live.urls()
 
 	dir, bin := t.TempDir(), t.TempDir()
 	writeTestFile(t, filepath.Join(dir, "orcgen.yaml"), []byte("out: gen\npackage: orcerr\nartifacts: [go, markdown, model]\n"))
@@ -252,12 +235,57 @@ func TestDownstreamLiveJob(t *testing.T) {
 			"\n::warning title=orcgen%3A code 1002 messages changed::1002 messages: “Robot does not exist.” → “Robot is missing.”\n"},
 		{"outage", []byte("gone"), http.StatusNotFound, 0, "\n::warning title=orcgen live check::could not read the live page or spec"},
 	} {
-		mu.Lock()
-		page, status = tc.page, tc.status
-		mu.Unlock()
+		live.set(tc.page, tc.status)
 		code, out := job()
 		if code != tc.exit || !strings.Contains(out, tc.want) {
 			t.Errorf("%s: job exits %d, want %d, with %q in:\n%s", tc.name, code, tc.exit, tc.want, out)
 		}
 	}
+}
+
+// liveSources serves the page and the spec where the workflows fetch them
+// (/response-codes and /swagger.json) on loopback; set changes what the
+// page answers, safely while the server runs.
+type liveSources struct {
+	url    string
+	mu     sync.Mutex
+	page   []byte
+	status int
+}
+
+// newLiveSources starts the server with the embedded page and spec; it
+// stops when the test ends.
+func newLiveSources(t *testing.T) *liveSources {
+	l := &liveSources{page: defaults.Page, status: http.StatusOK}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/response-codes":
+			l.mu.Lock()
+			page, status := l.page, l.status
+			l.mu.Unlock()
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			w.Write(page)
+		case "/swagger.json":
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(defaults.Spec)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	l.url = srv.URL
+	return l
+}
+
+// set makes the page answer status with page.
+func (l *liveSources) set(page []byte, status int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.page, l.status = page, status
+}
+
+// urls returns the page's and the spec's URLs.
+func (l *liveSources) urls() (page, spec string) {
+	return l.url + "/response-codes", l.url + "/swagger.json"
 }
