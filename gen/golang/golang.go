@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/token"
 	"strings"
 	"sync"
 
@@ -47,8 +46,8 @@ type Output struct {
 // (spec names) and error_gen.go (the wire error body, Format and Fill).
 func Generate(cat *model.Catalog, opts Options) (*Output, error) {
 	opts.setDefaults()
-	if !token.IsIdentifier(opts.Package) || token.IsExported(opts.Package) {
-		return nil, fmt.Errorf("package name %q: not a lower-case Go identifier", opts.Package)
+	if err := naming.CheckPackage(opts.Package); err != nil {
+		return nil, err
 	}
 	res := opts.Names
 	if res == nil {
