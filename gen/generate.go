@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"sync"
 
 	"github.com/orcgen/orcgen/gen/golang"
@@ -126,9 +125,6 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 				return nil, fmt.Errorf("generate %s: %w", a.Name, err)
 			}
 		}
-		if dir != "" && !slices.Contains(set.Dirs, dir) {
-			set.Dirs = append(set.Dirs, dir)
-		}
 	}
 	lock := &Lockfile{
 		SchemaVersion: LockSchemaVersion,
@@ -144,7 +140,6 @@ func Generate(cat *model.Catalog, opts Options) (*Set, error) {
 	if err := set.add(File{Path: opts.LockPath, Data: lockData}); err != nil {
 		return nil, fmt.Errorf("names lock: %w", err)
 	}
-	slices.Sort(set.Dirs)
 	return set, nil
 }
 

@@ -25,9 +25,6 @@ type File struct {
 type Set struct {
 	// Files are the generated files, sorted by Path, each path once.
 	Files []File
-	// Dirs are the artifact directories the set writes to (slash paths
-	// relative to the output directory), sorted.
-	Dirs []string
 	// LockPath is the lock file's path among Files; "" when the set has no
 	// lock (then ownership falls back to the generated marker).
 	LockPath string
