@@ -46,9 +46,9 @@ type Result struct {
 	Removed []Code
 	// Names are the Name constants, in Catalog.Names order.
 	Names []Name
-	// Taken maps every identifier declared at package level to the code
+	// taken maps every identifier declared at package level to the code
 	// that owns it (0 for the API and Name constants).
-	Taken map[string]int
+	taken map[string]int
 }
 
 // Resolve settles every identifier for cat, honouring lock (nil for none):
@@ -56,9 +56,9 @@ type Result struct {
 // derived name never displaces a locked one. The lock must have passed
 // CheckLock. cat is not modified.
 func Resolve(cat *model.Catalog, lock *Lock) (*Result, error) {
-	r := &Result{Taken: map[string]int{}}
+	r := &Result{taken: map[string]int{}}
 	for _, id := range API() {
-		r.Taken[id] = 0
+		r.taken[id] = 0
 	}
 	codes := apiSafe(cat.Codes)
 	if err := checkCodes(codes); err != nil {
@@ -157,7 +157,7 @@ func (r *Result) claimCurrent(codes []model.Code) {
 			e.Deprecated = append([]string{e.Ident}, e.Deprecated...)
 			e.Ident = codes[i].Name
 		}
-		r.Taken[e.Ident] = e.Code
+		r.taken[e.Ident] = e.Code
 	}
 }
 
@@ -168,10 +168,10 @@ func (r *Result) claimDeprecated(entries []Code) {
 		e := &entries[i]
 		var kept []string
 		for _, id := range e.Deprecated {
-			if _, used := r.Taken[id]; used {
+			if _, used := r.taken[id]; used {
 				continue
 			}
-			r.Taken[id] = e.Code
+			r.taken[id] = e.Code
 			kept = append(kept, id)
 		}
 		e.Deprecated = kept
@@ -209,12 +209,12 @@ func (r *Result) nameConstants(names []model.Name) {
 			id = fmt.Sprintf("NameValue%d", i)
 		}
 		for {
-			if _, used := r.Taken[id]; !used {
+			if _, used := r.taken[id]; !used {
 				break
 			}
 			id = "Name" + id
 		}
-		r.Taken[id] = 0
+		r.taken[id] = 0
 		r.Names = append(r.Names, Name{Ident: id, Name: n})
 	}
 }
