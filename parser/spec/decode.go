@@ -43,9 +43,13 @@ func decodeJSON(data []byte, kind string, loader *openapi3.Loader, location *url
 	if err := checkRefWork(data, true); err != nil {
 		return nil, err
 	}
-	doc := &openapi3.T{}
-	if err := doc.UnmarshalYAML(root); err != nil {
-		return nil, fmt.Errorf("json: %w", err)
+	doc, ok := decodeDocument(root)
+	if !ok {
+		// Decoded whole for the decoder's own error.
+		doc = &openapi3.T{}
+		if err := doc.UnmarshalYAML(root); err != nil {
+			return nil, fmt.Errorf("json: %w", err)
+		}
 	}
 	if err := loader.ResolveRefsIn(doc, location); err != nil {
 		return nil, err
@@ -55,9 +59,11 @@ func decodeJSON(data []byte, kind string, loader *openapi3.Loader, location *url
 
 // decodeYAML decodes a YAML definition with kin-openapi, which refuses
 // duplicate keys, after checkYAML and checkRefWork refused what would take
-// it unbounded time.
+// it unbounded time. OpenAPI 3 without external $refs is read in pieces
+// (decodeYAMLPieces) where the document allows it.
 func decodeYAML(data []byte, kind string, loader *openapi3.Loader, location *url.URL) (*openapi3.T, error) {
-	if err := checkYAML(data); err != nil {
+	outline, err := scanYAML(data)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkRefWork(data, false); err != nil {
@@ -72,6 +78,9 @@ func decodeYAML(data []byte, kind string, loader *openapi3.Loader, location *url
 	}
 	if location != nil {
 		return loader.LoadFromDataWithPath(data, location)
+	}
+	if doc, ok, err := decodeYAMLPieces(data, outline, loader); ok {
+		return doc, err
 	}
 	return loader.LoadFromData(data)
 }

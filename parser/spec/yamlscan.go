@@ -11,6 +11,7 @@ import (
 // yamlLine is one line of a YAML document as the block scanner sees it.
 type yamlLine struct {
 	no      int    // 1-based line number
+	off     int    // byte offset of the line's first byte
 	indent  int    // leading spaces
 	content []byte // the line past its indent, without "\r"
 }
@@ -18,12 +19,13 @@ type yamlLine struct {
 // eachYAMLLine calls fn for every line that is neither blank nor a comment,
 // until fn returns false.
 func eachYAMLLine(data []byte, fn func(l yamlLine) bool) {
-	no := 0
+	no, off := 0, 0
 	for len(data) > 0 {
 		no++
-		line := data
+		line, start := data, off
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
 			line, data = data[:i], data[i+1:]
+			off += i + 1
 		} else {
 			data = nil
 		}
@@ -36,7 +38,7 @@ func eachYAMLLine(data []byte, fn func(l yamlLine) bool) {
 		if len(bytes.TrimSpace(content)) == 0 || content[0] == '#' {
 			continue
 		}
-		if !fn(yamlLine{no: no, indent: indent, content: content}) {
+		if !fn(yamlLine{no: no, off: start, indent: indent, content: content}) {
 			return
 		}
 	}
@@ -52,15 +54,27 @@ func eachYAMLLine(data []byte, fn func(l yamlLine) bool) {
 // multi-line plain scalar's continuation lines look like keys, which would
 // take thousands of such lines in one scalar to matter.
 func checkYAML(data []byte) error {
-	line, err := estimateYAMLKeys(data)
+	_, err := scanYAML(data)
+	return err
+}
+
+// scanYAML is checkYAML that also returns the document's outline, the
+// block mappings that decodeYAMLSplit parses in pieces; the outline is nil
+// when the line scanner could not read the document.
+func scanYAML(data []byte) (*yamlOutline, error) {
+	outline := &yamlOutline{pending: -1, long: -1}
+	line, err := estimateYAMLKeys(data, outline)
+	if err == nil {
+		return outline, nil
+	}
 	if !errors.Is(err, errUnreadable) {
-		return err
+		return nil, err
 	}
 	if len(data) > maxExactYAML {
-		return fmt.Errorf("line %d: YAML anchors, aliases and complex keys are read only in documents up to %d MB, and this one holds %.1f MB: write it without them, or as JSON",
+		return nil, fmt.Errorf("line %d: YAML anchors, aliases and complex keys are read only in documents up to %d MB, and this one holds %.1f MB: write it without them, or as JSON",
 			line, maxExactYAML>>20, float64(len(data))/(1<<20))
 	}
-	return countYAMLKeys(data)
+	return nil, countYAMLKeys(data)
 }
 
 // maxExactYAML is the largest YAML document checkYAML counts from a node
@@ -77,8 +91,9 @@ type keyFrame struct{ col, n, line int }
 // estimateYAMLKeys charges the mappings and sequences of data against a key
 // budget, block style by indentation and flow style (over any number of
 // lines) by brackets. It returns errUnreadable, and the line, for a
-// document it cannot count.
-func estimateYAMLKeys(data []byte) (int, error) {
+// document it cannot count. When outline is not nil it records there the
+// lines outside flow collections and multi-line scalars (yamlOutline).
+func estimateYAMLKeys(data []byte, outline *yamlOutline) (int, error) {
 	budget := &keyBudget{}
 	var stack []keyFrame
 	var err error
@@ -109,6 +124,11 @@ func estimateYAMLKeys(data []byte) (int, error) {
 		}
 		scalarIndent = -1
 		col, content := l.indent, l.content
+		var value []byte
+		ok := false
+		if outline != nil {
+			defer func() { outline.see(l, col, content, value, ok) }()
+		}
 		for len(content) > 0 && content[0] == '-' && (len(content) == 1 || content[1] == ' ') {
 			pop(col)
 			if err = budget.items(1, func() string { return fmt.Sprintf("line %d", l.no) }); err != nil {
@@ -126,7 +146,8 @@ func estimateYAMLKeys(data []byte) (int, error) {
 		if content[0] == ':' && (len(content) == 1 || content[1] == ' ') {
 			return true // the value of a "? key": the key was counted
 		}
-		key, value, ok := yamlKeyValue(content)
+		var key string
+		key, value, ok = yamlKeyValue(content)
 		if content[0] == '?' && len(content) > 2 && content[1] == ' ' && content[2] != '{' && content[2] != '[' {
 			key, value, ok = string(content[2:]), nil, true // a long key written "? key"
 		}
