@@ -54,6 +54,29 @@ func TestPiecesSharedSpecs(t *testing.T) {
 	}
 }
 
+// TestPiecesFine reads the 20.0 definition cut at every key of every
+// mapping up to maxOutlineCol deep, thousands of pieces, and compares it
+// with kin-openapi's own load.
+func TestPiecesFine(t *testing.T) {
+	defer func(n int) { minPieceBytes = n }(minPieceBytes)
+	minPieceBytes = 1
+	data := readShared(t, "orchestrator-v20.0.yaml")
+	outline, err := scanYAML(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := 0
+	outline.plan(len(data), 1).each(func(*yamlPiece) { pieces++ })
+	if pieces < 5000 {
+		t.Errorf("%d pieces, want one a key, at least 5000", pieces)
+	}
+	doc, ok, err := loadPieces(t, data)
+	if err != nil || !ok {
+		t.Fatalf("not read in pieces: ok %v, %v", ok, err)
+	}
+	sameDocument(t, data, doc)
+}
+
 // TestPiecesPlan checks where the 20.0 definition is cut: the top level,
 // paths and the component schemas are split, into more pieces than the
 // machine has processors.
@@ -144,6 +167,7 @@ func FuzzPieces(f *testing.F) {
 		f.Add(readTestdata(f, name))
 	}
 	f.Add([]byte("openapi: 3.0.1\ninfo: {title: t, version: v}\npaths:\n  /a:\n    description: \"x\n  /b: y\"\n    get: {responses: {}}\n"))
+	f.Add([]byte("openapi: 3.0.1\ninfo:\n  title: t\n  version: v\npaths:\n  ? /a\n  : get:\n      responses:\n        200: {description: ok}\n  /b:\n    x-l: [1,\n  2]\n    x-s: |\n      /c: d\n    get:\n      responses: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: '#/components/schemas/A'\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return
