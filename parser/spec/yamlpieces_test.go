@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	yaml3 "gopkg.in/yaml.v3"
 )
 
 // loadPieces decodes data in pieces as decodeYAML does; ok is false when
@@ -75,6 +77,50 @@ func TestPiecesFine(t *testing.T) {
 		t.Fatalf("not read in pieces: ok %v, %v", ok, err)
 	}
 	sameDocument(t, data, doc)
+}
+
+// TestPiecesRestyled reads the 20.0 definition written in other styles,
+// as other tools and later versions write it: re-encoded with an indent of
+// 4 or 3, with CRLF line ends, with comments at every key of the top two
+// levels. Each is read in pieces, into the document kin-openapi's loader
+// reads.
+func TestPiecesRestyled(t *testing.T) {
+	data := readShared(t, "orchestrator-v20.0.yaml")
+	var tree yaml3.Node
+	if err := yaml3.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	encode := func(indent int) []byte {
+		var buf bytes.Buffer
+		enc := yaml3.NewEncoder(&buf)
+		enc.SetIndent(indent)
+		if err := enc.Encode(&tree); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	commented := regexp.MustCompile(`(?m)^( {0,2}[^ #\n-][^\n]*)$`).ReplaceAll(data, []byte("# about the next key\n$1 # and this one"))
+	styles := []struct {
+		name string
+		data []byte
+	}{
+		{"indent 4", encode(4)},
+		{"indent 3", encode(3)},
+		{"CRLF", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))},
+		{"comments", commented},
+	}
+	for _, s := range styles {
+		t.Run(s.name, func(t *testing.T) {
+			if bytes.Equal(s.data, data) {
+				t.Fatal("the style changed nothing")
+			}
+			doc, ok, err := loadPieces(t, s.data)
+			if err != nil || !ok {
+				t.Fatalf("not read in pieces: ok %v, %v", ok, err)
+			}
+			sameDocument(t, s.data, doc)
+		})
+	}
 }
 
 // TestPiecesPlan checks where the 20.0 definition is cut: the top level,
