@@ -84,17 +84,22 @@ func parsePieces(data []byte, plan *yamlMapping) (*yaml.Node, bool) {
 }
 
 // parsePiece parses one piece into its mapping, numbered from the piece's
-// first line and prepared as kin-openapi prepares a document's nodes. A
-// piece with a child must parse to one key with no value.
+// first line and prepared as kin-openapi prepares a document's nodes. The
+// piece must parse to one block mapping whose keys sit at the piece's
+// column (what makes its cut sound, see yamlsplit.go); a piece with a child
+// must parse to one key with no value.
 func parsePiece(data []byte, p *yamlPiece) (node *yaml.Node, failed bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data[p.lo:p.hi], &doc); err != nil {
 		return nil, true
 	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, true
 	}
 	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode || m.Style&yaml.FlowStyle != 0 || m.Column != p.col+1 {
+		return nil, true
+	}
 	if p.child != nil && (len(m.Content) != 2 || m.Content[1].Tag != nullTag) {
 		return nil, true
 	}

@@ -81,8 +81,9 @@ func TestPiecesFine(t *testing.T) {
 
 // TestPiecesRestyled reads the 20.0 definition written in other styles,
 // as other tools and later versions write it: re-encoded with an indent of
-// 4 or 3, with CRLF line ends, with comments at every key of the top two
-// levels. Each is read in pieces, into the document kin-openapi's loader
+// 4 or 3, with the innermost mappings and lists in flow style (where
+// apostrophes in plain text, "the Machine's Id.", must not open a quote),
+// with CRLF line ends, with comments at every key of the top two levels. Each is read in pieces, into the document kin-openapi's loader
 // reads.
 func TestPiecesRestyled(t *testing.T) {
 	data := readShared(t, "orchestrator-v20.0.yaml")
@@ -99,13 +100,36 @@ func TestPiecesRestyled(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
+	var flowLeaves func(n *yaml3.Node) bool
+	flowLeaves = func(n *yaml3.Node) bool { // reports whether n is a scalar
+		leaf := true
+		for _, c := range n.Content {
+			if !flowLeaves(c) {
+				leaf = false
+			}
+		}
+		if n.Kind == yaml3.MappingNode || n.Kind == yaml3.SequenceNode {
+			if leaf && len(n.Content) > 0 {
+				n.Style = yaml3.FlowStyle
+			}
+			return false
+		}
+		return n.Kind == yaml3.ScalarNode
+	}
+	indent3, indent4 := encode(3), encode(4)
+	flowLeaves(&tree)
+	flow := encode(2)
+	if !regexp.MustCompile(`(?m)^ +[A-Za-z]+: \{[^'"\n]*\w's `).Match(flow) {
+		t.Fatal("no apostrophe in a plain scalar of a flow mapping: the flow style misses its point")
+	}
 	commented := regexp.MustCompile(`(?m)^( {0,2}[^ #\n-][^\n]*)$`).ReplaceAll(data, []byte("# about the next key\n$1 # and this one"))
 	styles := []struct {
 		name string
 		data []byte
 	}{
-		{"indent 4", encode(4)},
-		{"indent 3", encode(3)},
+		{"flow leaves", flow},
+		{"indent 4", indent4},
+		{"indent 3", indent3},
 		{"CRLF", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))},
 		{"comments", commented},
 	}
@@ -182,6 +206,13 @@ func TestPiecesFallBack(t *testing.T) {
 		{"comments", "# top\n" + head + "paths: # p\n  # before\n  /a: # a\n    get: {responses: {}}\n  # tail\n", true},
 		{"long keys", head + "paths:\n  ? /a(key='{key}')\n  : get:\n      responses: {}\n  ? \"/b\"\n  :\n    get:\n      responses: {}\n  /c: {}\n", true},
 		{"long key over lines", head + "paths:\n  ? /a\n    b\n  : get:\n      responses: {}\n", false},
+		{"hash in a quoted value", head + "paths:\n  /a:\n    x-d: 'it''s #1'\n    x-e: |\n      x'\n      /b: {}\n  /c: {}\n", true},
+		{"apostrophes in flow", head + "paths:\n  /a: {x-a: [it's, {u: http://h/x'y}],\n    x-b: \"a:b\"}\n  /b: {}\n", true},
+		// The scanner drops the comment-like line inside the first quoted
+		// value, takes the second value's opening quote for the first's
+		// close, and cuts inside the second: the piece before the cut
+		// ends inside a quote and fails, and the document is read whole.
+		{"scanner misled", head + "paths:\n  /a:\n    description: \"one\n  # two\"\n    x-b: \"three\n  /b: four\"\n    get: {responses: {}}\n  /c: {}\n", false},
 		{"bad indentation", head + "paths:\n    /a: {}\n  /b: {}\n", false},
 	}
 	for _, c := range cases {
@@ -213,6 +244,7 @@ func FuzzPieces(f *testing.F) {
 		f.Add(readTestdata(f, name))
 	}
 	f.Add([]byte("openapi: 3.0.1\ninfo: {title: t, version: v}\npaths:\n  /a:\n    description: \"x\n  /b: y\"\n    get: {responses: {}}\n"))
+	f.Add([]byte("openapi: 3.0.1\ninfo: {title: t, version: v}\npaths:\n  /a:\n    description: \"one\n  # two\"\n    x-b: \"three\n  /b: four\"\n    get: {responses: {}}\n  /c: {}\n"))
 	f.Add([]byte("openapi: 3.0.1\ninfo:\n  title: t\n  version: v\npaths:\n  ? /a\n  : get:\n      responses:\n        200: {description: ok}\n  /b:\n    x-l: [1,\n  2]\n    x-s: |\n      /c: d\n    get:\n      responses: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      $ref: '#/components/schemas/A'\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {

@@ -258,7 +258,18 @@ func (f *flowState) feed(s []byte, budget *keyBudget, line int) error {
 		startsScalar := f.last == 0 || f.last == '[' || f.last == '{' || f.last == ',' || f.last == ':'
 		switch c {
 		case '"', '\'':
-			f.quote = c
+			// A quote opens a quoted scalar only where a scalar starts; in
+			// a plain one ("the Machine's Id.") it is text.
+			if startsScalar {
+				f.quote = c
+			}
+		case ':':
+			// A value indicator only before a space, the line's end or a
+			// flow indicator, or right after a quoted key ("a":1); in a
+			// plain scalar (http://host) it is text.
+			if i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\t' && s[i+1] != ',' && s[i+1] != '}' && s[i+1] != ']' && f.last != '"' && f.last != '\'' {
+				c = 'x'
+			}
 		case '&', '*', '?':
 			if startsScalar {
 				return errUnreadable
@@ -321,8 +332,18 @@ func yamlKeyValue(content []byte) (key string, value []byte, ok bool) {
 		return "", nil, false
 	}
 	value = bytes.TrimSpace(rest[1:])
-	if value, _, _ = bytes.Cut(value, []byte(" #")); len(value) > 0 {
-		value = bytes.TrimSpace(value)
+	// A comment starts at " #" past a quoted value's closing quote: inside
+	// the quotes ('it''s #1') it is text.
+	from := 0
+	if len(value) > 0 && (value[0] == '"' || value[0] == '\'') {
+		if end := quoteEnd(value[1:], value[0]); end >= 0 {
+			from = end + 1
+		} else {
+			return key, value, true // a quoted value over more lines
+		}
+	}
+	if i := bytes.Index(value[from:], []byte(" #")); i >= 0 {
+		value = bytes.TrimSpace(value[:from+i])
 	}
 	return key, value, true
 }

@@ -11,13 +11,22 @@ import (
 // the node trees are joined into the one the whole document parses to. This
 // file finds where the cuts may go; yamlsplit decode.go parses and decodes.
 //
-// A cut is made only at a line that starts a key of a block mapping with the
-// scanner outside every flow collection, quoted scalar and block scalar,
-// where the parser, too, starts a fresh entry. A document with anything the
-// line scanner does not follow (anchors, aliases, complex keys, tags before
-// quoted or block scalars, multi-line quoted sequence items, directives,
-// document markers, tabs and line breaks other than "\n") gets no outline
-// and is parsed whole.
+// A cut is made only at a line that starts a key of a block mapping at
+// column c with the scanner outside every flow collection, quoted scalar
+// and block scalar. The scanner's reading is not trusted beyond that: what
+// makes a cut sound is checked on the pieces themselves (parsePiece). Each
+// must parse, alone, to one block mapping whose keys sit at column c. Then
+// the parse of the whole document, at the line of a cut, cannot be inside
+// anything the piece before it opened: a quoted scalar or flow collection
+// left open is an error at the end of that piece, and a block or plain
+// scalar under a key at column c or deeper continues only on lines indented
+// past c. The cut's line is then the next key of the same mapping, and the
+// parse goes on from it as the next piece's does. A scanner that misreads
+// the document costs a split (the document is parsed whole), not a wrong
+// tree. A document with what the outline does not follow at all (anchors,
+// aliases, multi-line long keys, tags, block scalars and multi-line quoted
+// scalars as sequence items, directives, document markers, tabs, and line
+// breaks other than "\n") is parsed whole.
 
 // maxOutlineCol is the deepest indentation a mapping split into pieces may
 // have: a definition's large mappings sit at most three levels down
@@ -139,11 +148,11 @@ type yamlMapping struct {
 }
 
 // yamlPiece is a run of a mapping's entries parsed on its own: data[lo:hi],
-// whose first line is line. A piece with a child is one key whose value is
-// the child mapping, read in pieces of its own.
+// whose first line is line, the keys at column col. A piece with a child
+// is one key whose value is the child mapping, read in pieces of its own.
 type yamlPiece struct {
-	lo, hi, line int
-	child        *yamlMapping
+	lo, hi, line, col int
+	child             *yamlMapping
 }
 
 // plan cuts the document of size bytes that o outlines into pieces of about
@@ -194,12 +203,12 @@ func planMapping(lines []outlineLine, lo, hi, loLine, col, pieceBytes int) *yaml
 			if child == nil {
 				return nil
 			}
-			m.pieces = append(m.pieces, &yamlPiece{lo: start, hi: first.off, line: startLine, child: child})
+			m.pieces = append(m.pieces, &yamlPiece{lo: start, hi: first.off, line: startLine, col: col, child: child})
 			open = nil
 			continue
 		}
 		if open == nil {
-			open = &yamlPiece{lo: start, line: startLine}
+			open = &yamlPiece{lo: start, line: startLine, col: col}
 			m.pieces = append(m.pieces, open)
 		}
 		open.hi = end
