@@ -60,27 +60,23 @@ func otherLineBreaks(data []byte) bool {
 func parsePieces(data []byte, plan *yamlMapping) (*yaml.Node, bool) {
 	var pieces []*yamlPiece
 	plan.each(func(p *yamlPiece) { pieces = append(pieces, p) })
-	nodes := make([]*yaml.Node, len(pieces))
-	index := make(map[*yamlPiece]int, len(pieces))
-	failed := make([]bool, len(pieces))
+	parsed := make([]bool, len(pieces))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, p := range pieces {
-		index[p] = i
-		wg.Add(1)
 		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			nodes[i], failed[i] = parsePiece(data, p)
-		}()
+		wg.Go(func() {
+			defer func() { <-slots }()
+			p.node, parsed[i] = parsePiece(data, p)
+		})
 	}
 	wg.Wait()
-	for _, f := range failed {
-		if f {
+	for _, ok := range parsed {
+		if !ok {
 			return nil, false
 		}
 	}
-	return join(plan, nodes, index), true
+	return plan.join(), true
 }
 
 // parsePiece parses one piece into its mapping, numbered from the piece's
@@ -88,45 +84,44 @@ func parsePieces(data []byte, plan *yamlMapping) (*yaml.Node, bool) {
 // piece must parse to one block mapping whose keys sit at the piece's
 // column (what makes its cut sound, see yamlsplit.go); a piece with a child
 // must parse to one key with no value.
-func parsePiece(data []byte, p *yamlPiece) (node *yaml.Node, failed bool) {
+func parsePiece(data []byte, p *yamlPiece) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data[p.lo:p.hi], &doc); err != nil {
-		return nil, true
+		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		return nil, true
+		return nil, false
 	}
 	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode || m.Style&yaml.FlowStyle != 0 || m.Column != p.col+1 {
-		return nil, true
+		return nil, false
 	}
 	if p.child != nil && (len(m.Content) != 2 || m.Content[1].Tag != nullTag) {
-		return nil, true
+		return nil, false
 	}
 	if !prepareNodes(m, p.line-1) {
-		return nil, true
+		return nil, false
 	}
-	return m, false
+	return m, true
 }
 
-// join assembles the mapping of plan from its pieces' parsed nodes.
-func join(plan *yamlMapping, nodes []*yaml.Node, index map[*yamlPiece]int) *yaml.Node {
-	first := nodes[index[plan.pieces[0]]]
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: mapTag, Line: first.Line, Column: first.Column}
+// join assembles the mapping m from its pieces' parsed nodes.
+func (m *yamlMapping) join() *yaml.Node {
+	first := m.pieces[0].node
+	out := &yaml.Node{Kind: yaml.MappingNode, Tag: mapTag, Line: first.Line, Column: first.Column}
 	n := 0
-	for _, p := range plan.pieces {
-		n += len(nodes[index[p]].Content)
+	for _, p := range m.pieces {
+		n += len(p.node.Content)
 	}
-	m.Content = make([]*yaml.Node, 0, n)
-	for _, p := range plan.pieces {
-		node := nodes[index[p]]
+	out.Content = make([]*yaml.Node, 0, n)
+	for _, p := range m.pieces {
 		if p.child != nil {
-			m.Content = append(m.Content, node.Content[0], join(p.child, nodes, index))
+			out.Content = append(out.Content, p.node.Content[0], p.child.join())
 			continue
 		}
-		m.Content = append(m.Content, node.Content...)
+		out.Content = append(out.Content, p.node.Content...)
 	}
-	return m
+	return out
 }
 
 // The tags prepareNodes reads and writes.

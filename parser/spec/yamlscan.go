@@ -59,7 +59,7 @@ func checkYAML(data []byte) error {
 }
 
 // scanYAML is checkYAML that also returns the document's outline, the
-// block mappings that decodeYAMLSplit parses in pieces; the outline is nil
+// block mappings that decodeYAMLPieces parses in pieces; the outline is nil
 // when the line scanner could not read the document.
 func scanYAML(data []byte) (*yamlOutline, error) {
 	outline := &yamlOutline{pending: -1, long: -1}

@@ -3,6 +3,8 @@ package spec
 import (
 	"bytes"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // A YAML definition is read in pieces that parse in parallel: the block
@@ -150,9 +152,11 @@ type yamlMapping struct {
 // yamlPiece is a run of a mapping's entries parsed on its own: data[lo:hi],
 // whose first line is line, the keys at column col. A piece with a child
 // is one key whose value is the child mapping, read in pieces of its own.
+// node is the piece's mapping once parsed.
 type yamlPiece struct {
 	lo, hi, line, col int
 	child             *yamlMapping
+	node              *yaml.Node
 }
 
 // plan cuts the document of size bytes that o outlines into pieces of about
